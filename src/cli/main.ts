@@ -1,0 +1,80 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { systemClock } from '../core/clock';
+import { AppError } from '../core/errors';
+import { roles, type Role } from '../core/roles';
+import { loadConfig } from '../server/config';
+import { startServer } from '../server/server';
+import { withDatabase } from './with-database';
+import { createUser, resetPassword } from './user-commands';
+import { verifyJournals } from './journal-commands';
+import { seedDemo } from '../seed/demo';
+
+const program = new Command('offerline').description('Offerline: offer workflow from intake to onboarding handoff').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Apply migrations and serve the API and the web app (PORT, DATABASE_URL, DATA_DIR)')
+  .option('--seed-demo', 'seed the demo organisation on first run and print its sign-ins')
+  .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+  .action(async (opts: { seedDemo?: boolean; port?: string }) => {
+    const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+    const server = await startServer(config, { seedDemo: opts.seedDemo });
+    process.stdout.write(`Offerline is running at ${server.url}  (API docs: ${server.url}/api/docs)\n`);
+    const shutdown = async () => {
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
+  .action(() => withDatabase(async () => void process.stdout.write('Migrations applied.\n')));
+
+program
+  .command('seed')
+  .description('Seed the demo organisation (does nothing if it exists)')
+  .action(() =>
+    withDatabase(async (db) => {
+      const r = await seedDemo(db, systemClock);
+      process.stdout.write(r.created ? `Seeded "${r.organization}".\n` : `"${r.organization}" already exists; nothing to do.\n`);
+    }),
+  );
+
+const journal = program.command('journal').description('The tamper-evident journal');
+journal
+  .command('verify')
+  .description("Verify every offer's hash chain (or one offer's) and report the first broken link")
+  .option('--offer <id>', 'only this offer')
+  .action((opts: { offer?: string }) => withDatabase((db) => verifyJournals(db, opts.offer)));
+
+const user = program.command('user').description('Manage user accounts');
+user
+  .command('create')
+  .description('Create a user; prints a generated password unless --password-stdin is given')
+  .requiredOption('--org <slug>', 'organisation slug, e.g. northwind')
+  .requiredOption('--email <email>', 'sign-in e-mail')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption('--role <role...>', `one or more of: ${roles.join(', ')}`, parseRoles)
+  .option('--password-stdin', 'read the password from standard input')
+  .action((opts: { org: string; email: string; name: string; role: Role[]; passwordStdin?: boolean }) =>
+    withDatabase((db) => createUser(db, opts)),
+  );
+user
+  .command('reset-password')
+  .description("Set a new password for a user; prints a generated one unless --password-stdin is given")
+  .requiredOption('--email <email>', 'sign-in e-mail')
+  .option('--password-stdin', 'read the password from standard input')
+  .action((opts: { email: string; passwordStdin?: boolean }) => withDatabase((db) => resetPassword(db, opts)));
+
+function parseRoles(value: string, previous: Role[] = []): Role[] {
+  if (!(roles as readonly string[]).includes(value)) throw new InvalidArgumentError(`"${value}" is not a role; use one of ${roles.join(', ')}`);
+  return [...previous, value as Role];
+}
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`offerline: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

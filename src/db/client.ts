@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+import { lockDataDir } from './data-dir-lock';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  engine: 'embedded' | 'postgres';
+  /** Runs a raw statement; for migrations, maintenance and tests. */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+  /** Present on PostgreSQL, for work that needs one session (advisory locks). */
+  pool?: pg.Pool;
+}
+
+export type DatabaseOptions =
+  | { engine: 'postgres'; url: string; poolSize?: number }
+  | { engine: 'embedded'; dataDir: string }
+  /** In memory, optionally from a dump of an already migrated database (fast test set-up). */
+  | { engine: 'embedded-memory'; loadDataDir?: Blob | File };
+
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  if (env.DATABASE_URL) return { engine: 'postgres', url: env.DATABASE_URL };
+  return { engine: 'embedded', dataDir: env.DATA_DIR ?? './data' };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Fail fast on a wrong URL instead of at the first request.
+    await pool.query('select 1');
+    return {
+      db: drizzlePg(pool, { schema }) as unknown as Db,
+      engine: 'postgres',
+      pool,
+      exec: async (text) => void (await pool.query(text)),
+      close: () => pool.end(),
+    };
+  }
+  if (options.engine === 'embedded-memory') {
+    const client = await PGlite.create({ loadDataDir: options.loadDataDir });
+    return wrapPglite(client, () => {});
+  }
+  const lock = lockDataDir(options.dataDir);
+  try {
+    const client = await PGlite.create({ dataDir: join(options.dataDir, 'pg') });
+    return wrapPglite(client, () => lock.release());
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function wrapPglite(client: PGlite, onClose: () => void): Database & { pglite: PGlite } {
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    engine: 'embedded',
+    pglite: client,
+    exec: async (text) => void (await client.exec(text)),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        onClose();
+      }
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Actor } from '../../core/actor';
+import { canonicalJson } from '../../core/canonical-json';
+import { changedFields } from '../../core/changed-fields';
+import type { Clock } from '../../core/clock';
+import { isoDate } from '../../core/dates';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../core/errors';
+import { GENESIS_HASH } from '../../core/journal';
+import { transition } from '../../core/lifecycle';
+import { hasAnyRole, intakeRoles } from '../../core/roles';
+import type { Db } from '../../db/client';
+import { extendChain } from '../../journal/chain';
+import { insertJournalRows } from '../../journal/journal.repo';
+import { writeOffer } from '../../offers/offer-writer';
+import { insertOffer, insertVersion, type OfferRow } from '../../offers/offers.repo';
+import { transitionEntry } from '../../offers/offer-events.service';
+import * as refs from './intake.repo';
+import type { CreateOfferBody } from './intake.schema';
+import { checkTermsDates, type OfferTerms } from './offer-terms.schema';
+import { prefillTerms } from './prefill';
+
+export interface IntakeDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** Stage 1: one source of truth for the offer, validated before anyone else sees it. */
+export function createIntakeService({ db, clock }: IntakeDeps) {
+  function requireIntakeRole(actor: Actor) {
+    if (!hasAnyRole(actor.roles, intakeRoles)) throw new ForbiddenError('Only recruiters and admins can create or edit offers.');
+  }
+
+  /** References must exist in the caller's organisation; another organisation's id reads as unknown. */
+  async function checkReferences(orgId: string, body: { candidateId?: string; requisitionId?: string; terms: OfferTerms }) {
+    const problems: FieldProblem[] = [];
+    const candidate = body.candidateId ? await refs.findCandidate(db, orgId, body.candidateId) : null;
+    if (body.candidateId && !candidate) problems.push({ field: 'candidateId', message: `no candidate with id "${body.candidateId}"` });
+    if (body.requisitionId && !(await refs.findRequisition(db, orgId, body.requisitionId)))
+      problems.push({ field: 'requisitionId', message: `no requisition with id "${body.requisitionId}"` });
+    const department = await refs.findDepartment(db, orgId, body.terms.departmentId);
+    if (!department) problems.push({ field: 'terms.departmentId', message: `no department with id "${body.terms.departmentId}"` });
+    if (body.terms.managerId && !(await refs.findUser(db, orgId, body.terms.managerId)))
+      problems.push({ field: 'terms.managerId', message: `no user with id "${body.terms.managerId}"` });
+    problems.push(...checkTermsDates(body.terms, isoDate(clock.now())));
+    if (problems.length) throw new ValidationError(problems);
+    return { candidate, department: department! };
+  }
+
+  async function createOffer(actor: Actor, body: CreateOfferBody): Promise<OfferRow> {
+    requireIntakeRole(actor);
+    const { candidate, department } = await checkReferences(actor.orgId, body);
+    const now = clock.now();
+    const id = randomUUID();
+    const { links, head } = extendChain({ offerId: id, seq: 0, hash: GENESIS_HASH }, actor.userId, now, [
+      {
+        type: 'offer.created',
+        data: { candidateId: body.candidateId, requisitionId: body.requisitionId ?? null, status: 'draft' },
+      },
+    ]);
+    return db.transaction(async (tx) => {
+      const offer = await insertOffer(tx, {
+        id,
+        orgId: actor.orgId,
+        businessUnitId: department.businessUnitId,
+        departmentId: department.id,
+        candidateId: body.candidateId,
+        requisitionId: body.requisitionId ?? null,
+        recruiterId: actor.userId,
+        status: 'draft',
+        title: body.terms.title,
+        candidateName: `${candidate!.firstName} ${candidate!.lastName}`,
+        startDate: body.terms.startDate,
+        draftTerms: body.terms,
+        journalSeq: head.seq,
+        journalHead: head.hash,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await insertJournalRows(tx, actor.orgId, links);
+      return offer;
+    });
+  }
+
+  async function updateDraft(actor: Actor, offerId: string, expectedRowVersion: number, terms: OfferTerms): Promise<OfferRow> {
+    requireIntakeRole(actor);
+    const { department } = await checkReferences(actor.orgId, { terms });
+    return db.transaction((tx) =>
+      writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, (offer) => {
+        if (offer.status !== 'draft') {
+          throw new ConflictError(`Only a draft can be edited; this offer is "${offer.status}". Changes after submit make a new version.`);
+        }
+        const changed = changedFields(offer.draftTerms, terms);
+        return {
+          set: {
+            draftTerms: terms,
+            title: terms.title,
+            startDate: terms.startDate,
+            departmentId: department.id,
+            businessUnitId: department.businessUnitId,
+          },
+          entries: changed.length ? [{ type: 'offer.draft_updated', data: { changedFields: changed } }] : [],
+        };
+      }),
+    );
+  }
+
+  /** Freezes the draft into the next immutable version and moves the offer on. */
+  async function submitOffer(actor: Actor, offerId: string, expectedRowVersion: number): Promise<OfferRow> {
+    requireIntakeRole(actor);
+    return db.transaction((tx) =>
+      writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, async (offer) => {
+        const terms = offer.draftTerms as OfferTerms | null;
+        if (offer.status !== 'draft' || !terms) {
+          throw new ConflictError(`Only a draft can be submitted; this offer is "${offer.status}".`);
+        }
+        const dateProblems = checkTermsDates(terms, isoDate(clock.now()));
+        if (dateProblems.length) throw new ValidationError(dateProblems);
+        // No approval policy is configured yet, so neither phase has pending steps (DESIGN §2: skip).
+        const moved = transition(offer.status, 'submit');
+        if (!moved.ok) throw new ConflictError(`This offer cannot be submitted from "${offer.status}".`);
+        const number = offer.currentVersion + 1;
+        const salt = randomBytes(16).toString('hex');
+        await insertVersion(tx, {
+          id: randomUUID(),
+          orgId: actor.orgId,
+          offerId,
+          number,
+          terms,
+          termsSalt: salt,
+          createdBy: actor.userId,
+          createdAt: clock.now(),
+        });
+        return {
+          set: { status: moved.to, currentVersion: number, draftTerms: null },
+          entries: [
+            { type: 'offer.version_created', data: { version: number, termsHash: hashTerms(salt, terms) } },
+            transitionEntry('submit', moved),
+          ],
+        };
+      }),
+    );
+  }
+
+  async function prefill(actor: Actor, requisitionId: string) {
+    const req = await refs.findRequisition(db, actor.orgId, requisitionId);
+    if (!req) throw new NotFoundError('requisition', requisitionId);
+    const band = await refs.findBand(db, actor.orgId, req.level, req.locationZone, req.currency);
+    return { terms: prefillTerms(req, band), band: band && { minCents: band.minCents, midCents: band.midCents, maxCents: band.maxCents, currency: band.currency } };
+  }
+
+  return { createOffer, updateDraft, submitOffer, prefill };
+}
+
+export type IntakeService = ReturnType<typeof createIntakeService>;
+
+/** Salted so the journal can prove a version's terms without holding them. */
+export function hashTerms(salt: string, terms: unknown): string {
+  return createHash('sha256').update(salt).update(canonicalJson(terms)).digest('hex');
+}

@@ -1,0 +1,58 @@
+import type { Actor } from '../core/actor';
+import type { Clock } from '../core/clock';
+import { TransitionNotAllowedError } from '../core/errors';
+import {
+  transition,
+  type OfferEventType,
+  type OfferStatus,
+  type TransitionContext,
+  type TransitionResult,
+} from '../core/lifecycle';
+import type { Db } from '../db/client';
+import type { PendingEntry } from '../journal/chain';
+import { writeOffer } from './offer-writer';
+import { findVersion, type OfferRow } from './offers.repo';
+
+export interface OfferEventInput {
+  type: OfferEventType;
+  reason?: string;
+  context?: TransitionContext;
+}
+
+export function transitionEntry(event: OfferEventType, moved: Extract<TransitionResult, { ok: true }>, reason?: string): PendingEntry {
+  return {
+    type: 'offer.transitioned',
+    data: { event, from: moved.from, to: moved.to, effects: moved.effects, ...(reason ? { reason } : {}) },
+  };
+}
+
+/**
+ * Applies one lifecycle event as a guarded update with its journal entry.
+ * Later stages (approvals, packet, portal) call this with their own events.
+ */
+export function createOfferEventsService({ db, clock }: { db: Db; clock: Clock }) {
+  async function applyEvent(
+    actor: Pick<Actor, 'orgId'> & { userId: string | null },
+    offerId: string,
+    input: OfferEventInput,
+    expectedRowVersion?: number,
+  ): Promise<OfferRow> {
+    return db.transaction((tx) =>
+      writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, async (offer) => {
+        const from = offer.status as OfferStatus;
+        const moved = transition(from, input.type, input.context);
+        if (!moved.ok) throw new TransitionNotAllowedError(from, input.type);
+        const set: Partial<OfferRow> = { status: moved.to };
+        // A new version starts as a draft copied from the latest frozen one.
+        if (input.type === 'new_version') {
+          set.draftTerms = (await findVersion(tx, actor.orgId, offerId, offer.currentVersion))?.terms ?? null;
+        }
+        return { set, entries: [transitionEntry(input.type, moved, input.reason)] };
+      }),
+    );
+  }
+
+  return { applyEvent };
+}
+
+export type OfferEventsService = ReturnType<typeof createOfferEventsService>;

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ForbiddenError } from '../core/errors';
+import { hasAnyRole, intakeRoles } from '../core/roles';
+import { requireActor } from '../server/plugins/auth';
+import { requireIfMatch, setEtag } from '../server/preconditions';
+import type { OfferEventsService } from './offer-events.service';
+import { offerEventBodySchema, offerIdParamsSchema, offerListQuerySchema, offerListSchema, offerSchema, versionSchema } from './offers.schema';
+import type { OffersService } from './offers.service';
+
+export function registerOfferRoutes(app: FastifyInstance, deps: { offers: OffersService; events: OfferEventsService }) {
+  const { offers, events } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['offers'];
+
+  r.get('/api/v1/offers', {
+    schema: { tags, summary: 'List offers with filters, sorting and cursor paging', querystring: offerListQuerySchema, response: { 200: offerListSchema } },
+    handler: (req) => offers.list(requireActor(req), req.query),
+  });
+
+  r.get('/api/v1/offers/:id', {
+    schema: { tags, summary: 'One offer with its current terms', params: offerIdParamsSchema, response: { 200: offerSchema } },
+    handler: async (req, reply) => {
+      const dto = await offers.getOffer(requireActor(req), req.params.id);
+      setEtag(reply, dto.rowVersion);
+      return dto;
+    },
+  });
+
+  r.get('/api/v1/offers/:id/versions', {
+    schema: { tags, summary: 'Every frozen version of an offer, oldest first', params: offerIdParamsSchema, response: { 200: z.array(versionSchema) } },
+    handler: (req) => offers.versions(requireActor(req), req.params.id),
+  });
+
+  r.post('/api/v1/offers/:id/events', {
+    schema: {
+      tags,
+      summary: 'Apply a lifecycle event by hand (cancel, withdraw, rescind, verbal acceptance)',
+      description: 'Needs If-Match. An event the current state does not allow gets 409 naming the state and the event.',
+      params: offerIdParamsSchema,
+      body: offerEventBodySchema,
+      response: { 200: offerSchema },
+    },
+    handler: async (req, reply) => {
+      const actor = requireActor(req);
+      if (!hasAnyRole(actor.roles, intakeRoles)) throw new ForbiddenError('Only recruiters and admins can change an offer this way.');
+      const row = await events.applyEvent(actor, req.params.id, { type: req.body.type, reason: req.body.reason }, requireIfMatch(req));
+      setEtag(reply, row.rowVersion);
+      return offers.present(row);
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { offerEventTypes, offerStatuses } from '../core/lifecycle';
+import { offerTermsSchema } from '../flow/intake/offer-terms.schema';
+import { offerSortKeys } from './offers.repo';
+
+/** What the API returns for one offer; terms are the draft, or the latest frozen version. */
+export const offerSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(offerStatuses),
+  rowVersion: z.int().describe('Send back in If-Match when writing'),
+  businessUnitId: z.uuid(),
+  departmentId: z.uuid(),
+  candidate: z.object({ id: z.uuid(), name: z.string() }),
+  requisitionId: z.uuid().nullable(),
+  recruiterId: z.uuid(),
+  title: z.string(),
+  startDate: z.string(),
+  currentVersion: z.int().describe('Latest frozen version; 0 before the first submit'),
+  terms: offerTermsSchema.nullable(),
+  allowedEvents: z.array(z.enum(offerEventTypes)).describe('Events the lifecycle allows from the current state'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type OfferDto = z.infer<typeof offerSchema>;
+
+export const offerSummarySchema = offerSchema.omit({ terms: true, allowedEvents: true });
+
+export const offerListSchema = z.object({
+  items: z.array(offerSummarySchema),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+});
+
+const statusList = z
+  .string()
+  .max(500)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(offerStatuses)).max(20));
+
+export const offerListQuerySchema = z.strictObject({
+  status: statusList.optional().describe('Comma-separated statuses'),
+  businessUnitId: z.uuid().optional(),
+  departmentId: z.uuid().optional(),
+  recruiterId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('Free text over title and candidate name'),
+  sort: z
+    .enum([...offerSortKeys, ...offerSortKeys.map((k) => `-${k}` as const)] as [string, ...string[]])
+    .default('-updatedAt')
+    .describe('A field, with a leading - for descending'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
+
+export const offerIdParamsSchema = z.strictObject({ id: z.uuid('must be an offer id') });
+
+export const manualEventTypes = ['cancel', 'withdraw', 'rescind', 'verbal_accept'] as const;
+export const offerEventBodySchema = z.strictObject({
+  type: z.enum(manualEventTypes).describe('Events people apply by hand; the others come from their stages'),
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+
+export const versionSchema = z.object({
+  number: z.int(),
+  terms: offerTermsSchema,
+  createdBy: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+});

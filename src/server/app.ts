@@ -1,0 +1,86 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from '../core/clock';
+import type { Database } from '../db/client';
+import { createAuthService } from '../auth/auth.service';
+import { registerAuthRoutes } from '../auth/auth.routes';
+import { registerDirectoryRoutes } from '../directory/directory.routes';
+import { createIntakeService } from '../flow/intake/intake.service';
+import { registerIntakeRoutes } from '../flow/intake/intake.routes';
+import { registerJournalRoutes } from '../journal/journal.routes';
+import { createOfferEventsService } from '../offers/offer-events.service';
+import { createOffersService } from '../offers/offers.service';
+import { registerOfferRoutes } from '../offers/offers.routes';
+import { createIdempotency } from './idempotency';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandling } from './plugins/errors';
+import { registerWebApp } from './plugins/web-app';
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; omitted in API-only tests. */
+  webRoot?: string;
+  trustProxy?: boolean;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the whole server without listening, so tests can inject requests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, clock = systemClock } = options;
+  const db = database.db;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Offerline API', version: API_VERSION, description: 'Offer workflow: intake to a signed offer handed to onboarding.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'offerline_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'A personal API token (olt_…)' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  const auth = createAuthService({ db, clock });
+  const offers = createOffersService({ db });
+  const events = createOfferEventsService({ db, clock });
+  const intake = createIntakeService({ db, clock });
+  const idempotent = createIdempotency({ db, clock });
+
+  registerAuth(app, auth);
+  registerAuthRoutes(app, { auth });
+  registerDirectoryRoutes(app, { db });
+  registerIntakeRoutes(app, { intake, offers, idempotent });
+  registerOfferRoutes(app, { offers, events });
+  registerJournalRoutes(app, { db });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.webRoot) await registerWebApp(app, options.webRoot);
+  return app;
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseOptions;
+  logLevel: string;
+  trustProxy: boolean;
+  webRoot: string;
+}
+
+/** Everything the server reads from the environment, in one place (see README, Configuration). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    database: databaseOptionsFromEnv(env),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
+    webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
+  };
+}

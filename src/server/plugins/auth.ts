@@ -1,0 +1,51 @@
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/actor';
+import { UnauthenticatedError } from '../../core/errors';
+import type { AuthService } from '../../auth/auth.service';
+
+export const SESSION_COOKIE = 'offerline_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Resolves the caller from the session cookie or a bearer API token. Routes
+ * call `requireActor`; nothing below the HTTP layer reads cookies or headers.
+ */
+export function registerAuth(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      req.actor = await auth.actorFromApiToken(header.slice(7).trim());
+      if (!req.actor) throw new UnauthenticatedError('The API token is unknown, expired or revoked.');
+      return;
+    }
+    const sessionId = req.cookies[SESSION_COOKIE];
+    if (sessionId) req.actor = await auth.actorFromSession(sessionId);
+  });
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new UnauthenticatedError();
+  return req.actor;
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sessionId: string, maxAgeSeconds: number) {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

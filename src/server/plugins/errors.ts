@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../../core/errors';
+import { fieldProblems, problem, type Problem } from '../problem';
+
+/**
+ * One mapper from any error to problem+json. Each error is logged once, here;
+ * raw database errors and stack traces never reach a client.
+ */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const body = toProblem(err);
+    if (body.status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: body.code, status: body.status }, body.detail);
+    return reply.code(body.status).type('application/problem+json').send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problem(404, 'not_found', `There is nothing at ${req.method} ${req.url.split('?')[0]}.`)),
+  );
+}
+
+export function toProblem(err: FastifyError): Problem {
+  if (err instanceof AppError) return problem(err.status, err.code, err.message, err.fields);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const errors = fieldProblems(err.validation, err.validationContext);
+    return problem(400, 'invalid_request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(400, 'malformed_json', 'The request body is not valid JSON.', [{ field: '(body)', message: 'is not valid JSON' }]);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(413, 'body_too_large', 'The request body is larger than this endpoint accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(415, 'unsupported_media_type', 'Send the body as application/json.');
+    case 'FST_ERR_VALIDATION':
+      return problem(400, 'invalid_request', err.message);
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return problem(err.statusCode, 'invalid_request', err.message);
+  }
+  return problem(500, 'internal', 'Something went wrong on our side. It has been logged; please try again.');
+}
