@@ -17,6 +17,8 @@ export interface Database {
   close(): Promise<void>;
   /** Present on PostgreSQL, for work that needs one session (advisory locks). */
   pool?: pg.Pool;
+  /** Present on the embedded engine (dumps for fast test set-up). */
+  pglite?: PGlite;
 }
 
 export type DatabaseOptions =
@@ -57,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-function wrapPglite(client: PGlite, onClose: () => void): Database & { pglite: PGlite } {
+function wrapPglite(client: PGlite, onClose: () => void): Database {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     engine: 'embedded',

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { fixedClock } from '../../src/core/clock';
+import type { Database } from '../../src/db/client';
+import { buildApp } from '../../src/server/app';
+import { createTestDatabase } from './test-database';
+
+export const TEST_NOW = new Date('2027-03-01T15:00:00.000Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+/** One app on one fresh database, with a clock the test controls. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = fixedClock(TEST_NOW);
+  const app = await buildApp({ database, clock });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
