@@ -19,10 +19,23 @@ export interface OfferEventInput {
   context?: TransitionContext;
 }
 
-export function transitionEntry(event: OfferEventType, moved: Extract<TransitionResult, { ok: true }>, reason?: string): PendingEntry {
+/** The journal entry of a transition; it holds what a replay needs to reach the same state. */
+export function transitionEntry(
+  event: OfferEventType,
+  moved: Extract<TransitionResult, { ok: true }>,
+  reason?: string,
+  context?: TransitionContext,
+): PendingEntry {
   return {
     type: 'offer.transitioned',
-    data: { event, from: moved.from, to: moved.to, effects: moved.effects, ...(reason ? { reason } : {}) },
+    data: {
+      event,
+      from: moved.from,
+      to: moved.to,
+      effects: moved.effects,
+      ...(reason ? { reason } : {}),
+      ...(context ? { context } : {}),
+    },
   };
 }
 
@@ -47,7 +60,7 @@ export function createOfferEventsService({ db, clock }: { db: Db; clock: Clock }
         if (input.type === 'new_version') {
           set.draftTerms = (await findVersion(tx, actor.orgId, offerId, offer.currentVersion))?.terms ?? null;
         }
-        return { set, entries: [transitionEntry(input.type, moved, input.reason)] };
+        return { set, entries: [transitionEntry(input.type, moved, input.reason, input.context)] };
       }),
     );
   }
