@@ -17,6 +17,7 @@ import { registerOfferRoutes } from '../offers/offers.routes';
 import { createIdempotency } from './idempotency';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { problemSchema } from './problem';
 import { registerWebApp } from './plugins/web-app';
 
 export interface AppOptions {
@@ -43,6 +44,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // Every API route answers errors as problem+json; say so in each route's schema.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/') || !route.schema) return;
+    route.schema.response = { '4xx': problemSchema, '5xx': problemSchema, ...(route.schema.response as object) };
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FieldProblem } from '../core/errors';
 
 /** RFC 9457 problem details, the only error shape the API returns. */
@@ -61,3 +62,17 @@ export function fieldProblems(items: ValidationItem[], context: string | undefin
     return [{ field: base || '(root)', message: item.message ?? 'is not valid', in: where }];
   });
 }
+
+/** The problem+json shape as a schema, so every route documents its errors in OpenAPI. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    code: z.string().describe('Stable machine-readable code, e.g. validation_failed, conflict, not_found'),
+    errors: z
+      .array(z.object({ field: z.string().describe('Dotted path, e.g. terms.compensation.baseSalaryCents'), message: z.string(), in: z.string().optional() }))
+      .optional(),
+  })
+  .describe('RFC 9457 problem details (served as application/problem+json)');
