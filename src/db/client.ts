@@ -35,6 +35,10 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE ... FORCE)
+    // is emitted on the pool; without a listener that 'error' event would crash the process.
+    // The pool has already discarded the connection and opens a new one for the next query.
+    pool.on('error', () => {});
     // Fail fast on a wrong URL instead of at the first request.
     await pool.query('select 1');
     return {
