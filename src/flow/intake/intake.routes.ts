@@ -22,7 +22,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { intake, offers, ide
   r.get('/api/v1/intake/prefill', {
     schema: {
       tags,
-      summary: 'Suggested terms for a new offer from a requisition and its comp band',
+      summary: 'Suggested terms for a new offer from a requisition, its comp band and the candidate',
       querystring: prefillQuerySchema,
       response: {
         200: z.object({
@@ -31,7 +31,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { intake, offers, ide
         }),
       },
     },
-    handler: (req) => intake.prefill(requireActor(req), req.query.requisitionId),
+    handler: (req) => intake.prefill(requireActor(req), req.query.requisitionId, req.query.candidateId),
   });
 
   r.post('/api/v1/offers', {

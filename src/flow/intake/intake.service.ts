@@ -141,11 +141,13 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
     );
   }
 
-  async function prefill(actor: Actor, requisitionId: string) {
+  async function prefill(actor: Actor, requisitionId: string, candidateId?: string) {
     const req = await refs.findRequisition(db, actor.orgId, requisitionId);
     if (!req) throw new NotFoundError('requisition', requisitionId);
+    const candidate = candidateId ? await refs.findCandidate(db, actor.orgId, candidateId) : null;
+    if (candidateId && !candidate) throw new NotFoundError('candidate', candidateId);
     const band = await refs.findBand(db, actor.orgId, req.level, req.locationZone, req.currency);
-    return { terms: prefillTerms(req, band), band: band && { minCents: band.minCents, midCents: band.midCents, maxCents: band.maxCents, currency: band.currency } };
+    return { terms: prefillTerms(req, band, candidate), band: band && { minCents: band.minCents, midCents: band.midCents, maxCents: band.maxCents, currency: band.currency } };
   }
 
   return { createOffer, updateDraft, submitOffer, prefill };
