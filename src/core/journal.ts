@@ -69,7 +69,9 @@ export function verifyChain(
     return {
       ok: false,
       length: rows.length,
-      brokenAtSeq: Math.min(rows.length, expectedHead.seq) + 1,
+      // A missing or extra tail breaks at the first entry past the shorter side; a rewritten
+      // chain of the right length breaks at its last entry, which is not the recorded head.
+      brokenAtSeq: rows.length === expectedHead.seq ? rows.length : Math.min(rows.length, expectedHead.seq) + 1,
       reason: `the offer records ${expectedHead.seq} entries ending in ${expectedHead.hash.slice(0, 12)}…, the journal holds ${rows.length}`,
     };
   }
