@@ -12,9 +12,13 @@ declare module 'fastify' {
   }
 }
 
+/** The only /api/v1 routes a caller may reach without being signed in. */
+const PUBLIC_ROUTES = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/sign-out']);
+
 /**
- * Resolves the caller from the session cookie or a bearer API token. Routes
- * call `requireActor`; nothing below the HTTP layer reads cookies or headers.
+ * Resolves the caller from the session cookie or a bearer API token, and turns
+ * an anonymous caller away before the body is parsed or validated. Routes call
+ * `requireActor`; nothing below the HTTP layer reads cookies or headers.
  */
 export function registerAuth(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actor', null);
@@ -28,6 +32,7 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
     }
     const sessionId = req.cookies[SESSION_COOKIE];
     if (sessionId) req.actor = await auth.actorFromSession(sessionId);
+    if (!req.actor && !PUBLIC_ROUTES.has(req.routeOptions.url ?? '')) throw new UnauthenticatedError();
   });
 }
 
