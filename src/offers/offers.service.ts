@@ -33,7 +33,8 @@ export function createOffersService({ db }: { db: Db }) {
     const direction = input.sort.startsWith('-') ? 'desc' : 'asc';
     const sort = input.sort.replace(/^-/, '') as OfferSortKey;
     const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-    if (after && (sort === 'updatedAt' || sort === 'createdAt') && Number.isNaN(Date.parse(after.value))) {
+    // Only what encodeCursor writes may reach SQL: the values are cast there, and a failed cast is a 500.
+    if (after && (sort === 'updatedAt' || sort === 'createdAt') && !isInstant(after.value)) {
       throw badCursor();
     }
     const rows = await listOffers(db, actor.orgId, { ...input, sort, direction, limit: input.limit + 1, after });
@@ -61,6 +62,14 @@ function sortValue(row: OfferRow, key: OfferSortKey): string {
   return v instanceof Date ? v.toISOString() : String(v);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Exactly what toISOString writes, for a year PostgreSQL accepts (2027-02-30 or year 0 would fail its cast). */
+function isInstant(value: string): boolean {
+  const d = new Date(value);
+  return /^(?!0000)\d{4}-/.test(value) && !Number.isNaN(d.getTime()) && d.toISOString() === value;
+}
+
 function encodeCursor(value: string, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
@@ -68,7 +77,7 @@ function encodeCursor(value: string, id: string): string {
 function decodeCursor(cursor: string): { value: string; id: string } {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && /^[0-9a-f-]{36}$/i.test(parsed[1])) {
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && !parsed[0].includes('\u0000') && typeof parsed[1] === 'string' && UUID.test(parsed[1])) {
       return { value: parsed[0], id: parsed[1] };
     }
   } catch {
