@@ -17,6 +17,7 @@ import { registerOfferRoutes } from '../offers/offers.routes';
 import { createIdempotency } from './idempotency';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { registerNulGuard } from './plugins/reject-nul';
 import { problemSchema } from './problem';
 import { registerWebApp } from './plugins/web-app';
 
@@ -44,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerNulGuard(app);
   // Every API route answers errors as problem+json; say so in each route's schema.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/') || !route.schema) return;
