@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_IDLE_MS } from '../../src/auth/auth.service';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/auth/auth.service';
 import { apiTokens, sessions } from '../../src/db/schema';
 import { createOrgFixture, TEST_PASSWORD, type OrgFixture } from '../helpers/factories';
 import { expectProblem } from '../helpers/problem';
@@ -97,6 +97,19 @@ describe('sign-in', () => {
 
     t.clock.advance(SESSION_IDLE_MS + 1);
     expectProblem(await me(active), 401, { code: 'unauthenticated' });
+  });
+
+  it('ends even an active session 7 days after sign-in', async () => {
+    const session = await signInValue(fx.users.hrbp.email);
+    const step = SESSION_IDLE_MS - 60 * 60 * 1000;
+    let elapsed = 0;
+    while (elapsed + step < SESSION_ABSOLUTE_MS) {
+      t.clock.advance(step);
+      elapsed += step;
+      expect((await me(session)).statusCode).toBe(200);
+    }
+    t.clock.advance(SESSION_ABSOLUTE_MS - elapsed);
+    expectProblem(await me(session), 401, { code: 'unauthenticated' });
   });
 
   it('stores sessions hashed: the sessions table never holds the cookie value', async () => {

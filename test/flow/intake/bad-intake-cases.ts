@@ -81,6 +81,8 @@ export const badIntakeCases: BadIntakeCase[] = [
   { name: '1 MB title (over the body limit)', method: post, body: create((b) => (b.terms.title = megabyte)), status: 413, code: 'body_too_large' },
   { name: '300-character title', method: post, body: create((b) => (b.terms.title = 't'.repeat(300))), ...invalid, fields: ['terms.title'] },
   { name: 'blank title', method: post, body: create((b) => (b.terms.title = '   ')), ...invalid, fields: ['terms.title'] },
+  { name: 'NUL character in the title', method: post, body: create((b) => (b.terms.title = 'Backend\u0000Engineer')), ...invalid, fields: ['terms.title'] },
+  { name: 'NUL character in a clause text', method: post, body: create((b) => (b.terms.clauses = [{ key: 'at_will', standard: false, text: 'at\u0000will' }])), ...invalid, fields: ['terms.clauses.0.text'] },
   { name: 'unknown state code', method: post, body: create((b) => (b.terms.location.state = 'ZZ')), ...invalid, fields: ['terms.location.state'] },
   { name: 'unknown currency', method: post, body: create((b) => (b.terms.compensation.currency = 'BTC')), ...invalid, fields: ['terms.compensation.currency'] },
   // Dates
@@ -110,6 +112,7 @@ export const badIntakeCases: BadIntakeCase[] = [
   { name: 'no body at all', method: post, ...invalid, fields: ['(root)'] },
   { name: 'XML content-type', method: post, raw: '<offer/>', contentType: 'application/xml', status: 415, code: 'unsupported_media_type' },
   { name: 'plain-text content-type', method: post, raw: 'hire Ada', contentType: 'text/plain', ...invalid, fields: ['(root)'] },
+  { name: 'terms nested 50,000 arrays deep', method: post, raw: `{"terms":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, contentType: 'application/json', ...invalid, fields: ['terms'] },
   { name: 'array instead of an object', method: post, body: (c) => [create()(c)], ...invalid, fields: ['(root)'] },
 
   // PUT /api/v1/offers/:id/draft
@@ -126,6 +129,7 @@ export const badIntakeCases: BadIntakeCase[] = [
   { name: 'with an exempt hourly role', method: put, body: draft((t) => (hourly(t), (t.flsaStatus = 'exempt'))), ...invalid, fields: ['terms.compensation.payBasis'] },
   { name: "with another organisation's departmentId", method: put, body: draft((t, c) => (t.departmentId = c.other.departmentId)), ...rule, fields: ['terms.departmentId'] },
   { name: "with another organisation's managerId", method: put, body: draft((t, c) => (t.managerId = c.other.users.hiring_manager.id)), ...rule, fields: ['terms.managerId'] },
+  { name: 'with a NUL character in the level', method: put, body: draft((t) => (t.level = 'L\u00004')), ...invalid, fields: ['terms.level'] },
   { name: 'with null terms', method: put, body: () => ({ terms: null }), ...invalid, fields: ['terms'] },
   { name: 'with malformed JSON', method: put, raw: '{"terms": {', contentType: 'application/json', status: 400, code: 'malformed_json', fields: ['(body)'] },
   { name: 'with an array body', method: put, body: (c) => [draft()(c)], ...invalid, fields: ['(root)'] },
