@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  ramGb: number;
+  node: string;
+  os: string;
+  pglite: string;
+  autocannon: string;
+}
+
+// Read from node_modules directly: some packages (pglite) do not export their package.json.
+const versionOf = (pkg: string) =>
+  (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Read at run time so every result says what it was measured on. */
+export function readMachine(): MachineInfo {
+  const cpu = cpus();
+  return {
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    ramGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${prettyOs()} (kernel ${release()})`,
+    pglite: versionOf('@electric-sql/pglite'),
+    autocannon: versionOf('autocannon'),
+  };
+}
+
+function prettyOs(): string {
+  try {
+    return /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? process.platform;
+  } catch {
+    return process.platform;
+  }
+}

@@ -1,0 +1,75 @@
+import type { EngineResult, MemoryBreakdown } from './engine-run';
+import type { RouteStats } from './load';
+import { RSS_GOAL_MB, type BenchResults } from './results';
+
+const num = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+function row(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+}
+
+function split(b: MemoryBreakdown): string {
+  const wasm = b.wasmMemoryMb === null ? '' : ` + PGlite WASM memory ${num(b.wasmMemoryMb)}`;
+  return `${num(b.rssMb)}: JS heap ${num(b.jsHeapResidentMb)} (used ${num(b.jsHeapUsedMb)})${wasm} + rest ${num(b.restMb)}`;
+}
+
+/** A previous run's req/s for the same engine and route, to show drift. */
+function baselineFor(baseline: BenchResults | null, engine: string, route: string): number | undefined {
+  const e = baseline?.engines.find((x) => engineLabel(x) === engine);
+  if (!e) return undefined;
+  return [e.bare.all, e.offers.all, ...e.bare.routes, ...e.offers.routes].find((r) => r.route === route)?.reqPerSec;
+}
+
+/** A what-if run is labelled with its settings so it is never mistaken for the product's own numbers. */
+export function engineLabel(e: EngineResult): string {
+  const whatIf = [...e.pgliteConf, ...(e.runtime === 'bundle' ? ['bundled, plain node'] : []), ...(e.nodeOptions ? [e.nodeOptions] : [])];
+  return whatIf.length ? `${e.engine} [what-if: ${whatIf.join(', ')}]` : e.engine;
+}
+
+function throughputRows(e: EngineResult, baseline: BenchResults | null): string[][] {
+  const line = (label: string, r: RouteStats, vsBare: string) => {
+    const before = baselineFor(baseline, engineLabel(e), r.route);
+    const drift = before ? `${r.reqPerSec >= before ? '+' : ''}${num((r.reqPerSec / before - 1) * 100, 0)}%` : '';
+    return [engineLabel(e), label, num(r.reqPerSec), num(r.p50Ms, 2), num(r.p99Ms, 2), vsBare, drift];
+  };
+  return [
+    line('bare: POST /bench/bare (1 insert)', e.bare.all, '1.00'),
+    line('create + submit, all requests', e.offers.all, num(e.ratio, 2)),
+    ...e.offers.routes.map((r) => line(`  ${r.route}`, r, '')),
+  ];
+}
+
+export function formatReport(results: BenchResults, baseline: BenchResults | null): string {
+  const { machine: m, settings: s } = results;
+  const header = ['engine', 'route', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', baseline ? 'vs baseline' : ''];
+  const body = results.engines.flatMap((e) => throughputRows(e, baseline));
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => r[i]!.length)));
+  const out = [
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.os}`,
+    `Load: autocannon ${m.autocannon} in the parent process, ${s.connections} connections, ${s.durationS} s measured after ${s.warmupS} s warm-up, per scenario`,
+    '',
+    row(header, widths),
+    ...body.map((r) => row(r, widths)),
+    '',
+    'Server process memory (MB RSS from /proc):',
+  ];
+  for (const e of results.engines) {
+    const mem = e.memory;
+    const goal = e.engine === 'embedded' ? `  goal < ${RSS_GOAL_MB}: ${mem.lifetimePeakRssMb < RSS_GOAL_MB ? 'met' : 'MISSED'}` : '';
+    out.push(
+      `  ${engineLabel(e)}`,
+      `      server: idle ${num(mem.idle.rssMb)}, peak bare ${num(mem.peakRssBareMb)}, peak offers ${num(mem.peakRssOffersMb)}, lifetime peak (VmHWM) ${num(mem.lifetimePeakRssMb)}${goal}`,
+      `      idle = ${split(mem.idle)}`,
+      `      end  = ${split(mem.end)}`,
+      `      first start on the empty database (separate process, VmHWM): ${num(mem.firstStartPeakRssMb)}`,
+    );
+  }
+  out.push('', 'Database:');
+  for (const e of results.engines) {
+    const q = e.queriesPerRequest;
+    const counted = q ? `; statements per request: create ${q.create}, submit ${q.submit}, bare ${q.bare}` : '';
+    const times = `first start ${(e.prepareMs / 1000).toFixed(1)} s, restart ${(e.serverStartMs / 1000).toFixed(1)} s`;
+    out.push(`  ${engineLabel(e)}: ${e.databaseVersion.split(',')[0]}; ${times}${counted}`);
+  }
+  return out.join('\n');
+}
