@@ -8,8 +8,8 @@ import { listJournalRows } from './journal.repo';
 export type JournalVerdict = ChainVerdict & { offerId: string };
 
 /**
- * Verifies an offer's chain, then that each frozen version still matches the
- * terms hash its `offer.version_created` entry recorded.
+ * Verifies an offer's chain, then that every version the journal recorded still
+ * exists and matches the terms hash its `offer.version_created` entry recorded.
  */
 export async function verifyOfferJournal(db: Db, orgId: string, offerId: string): Promise<JournalVerdict> {
   const offer = await findOffer(db, orgId, offerId);
@@ -18,6 +18,18 @@ export async function verifyOfferJournal(db: Db, orgId: string, offerId: string)
   const chain = verifyChain(rows, { seq: offer.journalSeq, hash: offer.journalHead });
   if (!chain.ok) return { offerId, ...chain };
   const versions = await listVersions(db, orgId, offerId);
+  // A version the journal recorded must still exist: a deleted one leaves no row to mismatch.
+  for (const entry of rows.filter((r) => r.type === 'offer.version_created')) {
+    if (!versions.some((v) => v.number === entry.data.version)) {
+      return {
+        offerId,
+        ok: false,
+        length: rows.length,
+        brokenAtSeq: entry.seq,
+        reason: `version ${String(entry.data.version)}, recorded by entry ${entry.seq}, is missing`,
+      };
+    }
+  }
   for (const v of versions) {
     const entry = rows.find((r) => r.type === 'offer.version_created' && r.data.version === v.number);
     if (!entry || entry.data.termsHash !== hashTerms(v.termsSalt, v.terms)) {
