@@ -139,6 +139,13 @@ describe('verification detects tampering with the guards switched off', () => {
     expect(await api.verify(id)).toMatchObject({ ok: false, brokenAtSeq: 4, reason: expect.stringContaining("version 1's terms") });
   });
 
+  it('deleting a frozen version (caught by the version_created entry that records it)', async () => {
+    const id = await offerWithHistory();
+    await asAttacker(() => db.delete(offerVersions).where(eq(offerVersions.offerId, id)));
+    expect(await api.versions(id)).toEqual([]);
+    expect(await api.verify(id)).toMatchObject({ ok: false, brokenAtSeq: 4, reason: expect.stringContaining('version 1') });
+  });
+
   it('re-hashing an edited row without fixing the next link', async () => {
     const id = await offerWithHistory();
     const [, second] = await rows(id);
