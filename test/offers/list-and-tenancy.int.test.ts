@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoDate } from '../../src/core/dates';
 import { offers } from '../../src/db/schema';
@@ -198,7 +198,7 @@ describe('tenant isolation', () => {
   }
 
   it("another organisation's user gets 404, not 403, for every route of an offer, and nothing changes", async () => {
-    const before = await t.database.db.select().from(offers).where(and(eq(offers.id, target.id)));
+    const before = await t.database.db.select().from(offers).where(eq(offers.id, target.id));
     for (const res of await touchAll(target.id, outsider, other)) {
       const p = expectProblem(res, 404, { code: 'not_found' });
       expect(p.detail).toBe(`No offer with id "${target.id}".`);
