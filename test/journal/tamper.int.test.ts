@@ -72,7 +72,7 @@ async function expectRefused(statement: PromiseLike<unknown>, table: string, op:
 }
 
 describe('the database guards the journal', () => {
-  it('refuses UPDATE and DELETE on journal rows and on versions', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on journal rows and on versions', async () => {
     const id = await offerWithHistory();
     await expectRefused(db.update(journal).set({ data: { changedFields: [] } }).where(entry(id, 2)), 'journal', 'UPDATE');
     await expectRefused(t.database.exec(`UPDATE journal SET at = at + interval '1 day' WHERE offer_id = '${id}'`), 'journal', 'UPDATE');
@@ -80,6 +80,8 @@ describe('the database guards the journal', () => {
     await expectRefused(t.database.exec(`DELETE FROM journal WHERE offer_id = '${id}'`), 'journal', 'DELETE');
     await expectRefused(db.update(offerVersions).set({ terms: {} }).where(eq(offerVersions.offerId, id)), 'offer_versions', 'UPDATE');
     await expectRefused(db.delete(offerVersions).where(eq(offerVersions.offerId, id)), 'offer_versions', 'DELETE');
+    await expectRefused(t.database.exec('TRUNCATE journal'), 'journal', 'TRUNCATE');
+    await expectRefused(t.database.exec('TRUNCATE offer_versions'), 'offer_versions', 'TRUNCATE');
 
     expect(await rows(id)).toHaveLength(5);
     expect(await api.verify(id)).toMatchObject({ ok: true, length: 5 });
