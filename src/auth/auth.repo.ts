@@ -86,6 +86,14 @@ export async function revokeApiToken(db: Db, orgId: string, userId: string, id: 
   return rows.length > 0;
 }
 
+/** A new password ends every session the user had. */
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
-  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+  });
+}
+
+export async function setUserDisabled(db: Db, userId: string, disabledAt: Date | null) {
+  await db.update(users).set({ disabledAt }).where(eq(users.id, userId));
 }

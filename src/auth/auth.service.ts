@@ -12,7 +12,10 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
-  async function actorFor(orgId: string, userId: string): Promise<Actor> {
+  /** Null for a disabled user: their sessions and tokens stop working at once. */
+  async function actorFor(orgId: string, userId: string): Promise<Actor | null> {
+    const user = await repo.findUserById(db, orgId, userId);
+    if (!user || user.disabledAt) return null;
     const roles = await repo.listRoles(db, orgId, userId);
     return { orgId, userId, roles: [...new Set(roles.map((r) => r.role))] };
   }
@@ -35,7 +38,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
     });
-    return { sessionId, actor: await actorFor(user.orgId, user.id) };
+    return { sessionId, actor: (await actorFor(user.orgId, user.id))! };
   }
 
   async function actorFromSession(sessionId: string): Promise<Actor | null> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../core/clock';
 import { canonicalJson } from '../core/canonical-json';
-import { AppError, ConflictError, InvalidRequestError } from '../core/errors';
+import { AppError, InvalidRequestError } from '../core/errors';
 import type { Db } from '../db/client';
 import { requireActor } from './plugins/auth';
 import { toProblem } from './plugins/errors';
@@ -15,6 +15,12 @@ export class IdempotencyKeyReusedError extends AppError {
     super('idempotency_key_reused', 422, `Idempotency-Key "${key}" was already used for a different request.`, [
       { field: 'Idempotency-Key', message: 'was used before with another body or path' },
     ]);
+  }
+}
+
+export class IdempotencyInProgressError extends AppError {
+  constructor(key: string) {
+    super('idempotency_in_progress', 409, `A request with Idempotency-Key "${key}" is still in progress; retry shortly.`);
   }
 }
 
@@ -45,7 +51,7 @@ export function createIdempotency({ db, clock }: { db: Db; clock: Clock }) {
     const existing = await claimIdempotencyKey(db, k, requestHash, now, new Date(now.getTime() - KEY_TTL_MS));
     if (existing) {
       if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
-      if (existing.statusCode === null) throw new ConflictError(`A request with Idempotency-Key "${key}" is still in progress; retry shortly.`);
+      if (existing.statusCode === null) throw new IdempotencyInProgressError(key);
       reply.header('idempotent-replayed', 'true');
       if (existing.statusCode >= 400) reply.type('application/problem+json');
       reply.code(existing.statusCode);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/auth/auth.service';
 import { apiTokens, sessions } from '../../src/db/schema';
+import { setUserDisabled, updatePasswordHash } from '../../src/auth/auth.repo';
+import { hashPassword } from '../../src/auth/secrets';
 import { createOrgFixture, TEST_PASSWORD, type OrgFixture } from '../helpers/factories';
 import { expectProblem } from '../helpers/problem';
 import { createTestApp, TEST_NOW, type TestApp } from '../helpers/test-app';
@@ -117,6 +119,28 @@ describe('sign-in', () => {
     const rows = await t.database.db.select().from(sessions);
     expect(rows.map((r) => r.idHash)).toContain(sha256(session));
     expect(JSON.stringify(rows)).not.toContain(session);
+  });
+});
+
+describe('disabled users and password changes', () => {
+  it("a disabled user's live session and API token stop working at once, and sign-in is refused", async () => {
+    const session = await signInValue(fx.users.payroll.email);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: `offerline_session=${session}` }, payload: { name: 'payroll sync' } });
+    const token = created.json().token as string;
+    expect((await withToken(token)).statusCode).toBe(200);
+
+    await setUserDisabled(t.database.db, fx.users.payroll.id, TEST_NOW);
+    expectProblem(await me(session), 401, { code: 'unauthenticated' });
+    expectProblem(await withToken(token), 401, { code: 'unauthenticated' });
+    expectProblem(await signInRequest(fx.users.payroll.email, TEST_PASSWORD), 401, { code: 'unauthenticated' });
+    await setUserDisabled(t.database.db, fx.users.payroll.id, null);
+  });
+
+  it('a new password ends every session the user had', async () => {
+    const session = await signInValue(fx.users.it.email);
+    expect((await me(session)).statusCode).toBe(200);
+    await updatePasswordHash(t.database.db, fx.users.it.id, await hashPassword('a brand new passphrase'));
+    expectProblem(await me(session), 401, { code: 'unauthenticated' });
   });
 });
 

@@ -82,7 +82,7 @@ describe('Idempotency-Key on POST', () => {
     expect(new Set(created.map((r) => r.json().id)).size).toBe(1);
     expect(created.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     // A request that arrives while the first is still running is told to retry, never served a second offer.
-    for (const r of responses.filter((r) => r.statusCode !== 201)) expectProblem(r, 409, { code: 'conflict' });
+    for (const r of responses.filter((r) => r.statusCode !== 201)) expectProblem(r, 409, { code: 'idempotency_in_progress' });
 
     const retry = await post(key, body('Concurrent Engineer'));
     expect(retry.statusCode).toBe(201);
