@@ -49,7 +49,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Every API route answers errors as problem+json; say so in each route's schema.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/') || !route.schema) return;
-    route.schema.response = { '4xx': problemSchema, '5xx': problemSchema, ...(route.schema.response as object) };
+    const problemContent = { content: { 'application/problem+json': { schema: problemSchema } } };
+    route.schema.response = { '4xx': problemContent, '5xx': problemContent, ...(route.schema.response as object) };
   });
   await app.register(cookie);
   await app.register(swagger, {
