@@ -5,6 +5,7 @@ import { deferCleanup } from './cleanup';
 import { runBare, runCreateSubmit, type LoadSettings, type MeasureHooks, type ScenarioResult } from './load';
 import { createPostgresDatabase } from './postgres-database';
 import type { BenchEngine, DatabaseTarget, ReadyMessage, ServerMemory } from './protocol';
+import { readCpuSeconds } from './proc-cpu';
 import { readRss, sampleRss } from './rss-sampler';
 import { prepareDatabase, startServer, type ServerChild } from './server-child';
 import type { Launch, ServerRuntime } from './server-runtime';
@@ -47,6 +48,8 @@ export interface EngineResult {
   queriesPerRequest: ReadyMessage['queriesPerRequest'];
   bare: ScenarioResult;
   offers: ScenarioResult;
+  /** CPU of the server process during each measured run; 100 = one core. */
+  serverCpuPercent: { bare: number; offers: number };
   /** Offer-route requests per second divided by bare requests per second. */
   ratio: number;
   memory: MemoryResult;
@@ -72,12 +75,24 @@ async function freshDatabase(engine: BenchEngine, opts: EngineOptions): Promise<
   return { target: { engine, url: db.url }, remove: deferCleanup(db.drop) };
 }
 
-/** Writes <dir>/<engine>-<scenario>.cpuprofile for each measured run. */
-function profileHooks(server: ServerChild, engine: BenchEngine, dir: string | undefined): MeasureHooks | undefined {
-  if (!dir) return undefined;
+/**
+ * Around each measured run: the server's CPU use (100% = one core busy; above
+ * 100% means more than one thread worked), and a CPU profile when asked.
+ */
+function measureHooks(server: ServerChild, engine: BenchEngine, profileDir: string | undefined, cpuPercent: Map<string, number>): MeasureHooks {
+  let cpuBefore = 0;
+  let startedAt = 0;
   return {
-    before: () => server.startProfile(),
-    after: (scenario) => server.stopProfile(join(dir, `${engine}-${scenario.replace(/\W+/g, '-')}.cpuprofile`)),
+    async before() {
+      if (profileDir) await server.startProfile();
+      cpuBefore = readCpuSeconds(server.pid) ?? NaN;
+      startedAt = performance.now();
+    },
+    async after(scenario) {
+      const seconds = (performance.now() - startedAt) / 1000;
+      cpuPercent.set(scenario, (((readCpuSeconds(server.pid) ?? NaN) - cpuBefore) / seconds) * 100);
+      if (profileDir) await server.stopProfile(join(profileDir, `${engine}-${scenario.replace(/\W+/g, '-')}.cpuprofile`));
+    },
   };
 }
 
@@ -102,7 +117,8 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
     try {
       const idle = breakdown(await server.memory());
       sampler.takePeak();
-      const hooks = profileHooks(server, engine, opts.profileDir);
+      const cpuPercent = new Map<string, number>();
+      const hooks = measureHooks(server, engine, opts.profileDir, cpuPercent);
       const bare = await runBare(prep.prepared, server.ready, settings, hooks);
       const peakRssBareMb = sampler.takePeak();
       const offers = await runCreateSubmit(prep.prepared, server.ready, settings, hooks);
@@ -120,6 +136,7 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
         queriesPerRequest: server.ready.queriesPerRequest,
         bare,
         offers,
+        serverCpuPercent: { bare: cpuPercent.get(bare.scenario) ?? NaN, offers: cpuPercent.get(offers.scenario) ?? NaN },
         ratio: offers.all.reqPerSec / bare.all.reqPerSec,
         memory: {
           firstStartPeakRssMb: prep.peakRssMb,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -9,6 +9,8 @@ export interface MachineInfo {
   os: string;
   pglite: string;
   autocannon: string;
+  /** 1-minute load average when the run began: other work on the machine skews every number. */
+  loadAverage1m: number;
 }
 
 // Read from node_modules directly: some packages (pglite) do not export their package.json.
@@ -26,6 +28,7 @@ export function readMachine(): MachineInfo {
     os: `${prettyOs()} (kernel ${release()})`,
     pglite: versionOf('@electric-sql/pglite'),
     autocannon: versionOf('autocannon'),
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 

@@ -27,26 +27,29 @@ export function engineLabel(e: EngineResult): string {
 }
 
 function throughputRows(e: EngineResult, baseline: BenchResults | null): string[][] {
-  const line = (label: string, r: RouteStats, vsBare: string) => {
+  const line = (label: string, r: RouteStats, vsBare: string, cpu: number | null) => {
     const before = baselineFor(baseline, engineLabel(e), r.route);
     const drift = before ? `${r.reqPerSec >= before ? '+' : ''}${num((r.reqPerSec / before - 1) * 100, 0)}%` : '';
-    return [engineLabel(e), label, num(r.reqPerSec), num(r.p50Ms, 2), num(r.p99Ms, 2), vsBare, drift];
+    return [engineLabel(e), label, num(r.reqPerSec), num(r.p50Ms, 2), num(r.p99Ms, 2), vsBare, cpu === null ? '' : `${num(cpu, 0)}%`, drift];
   };
   return [
-    line('bare: POST /bench/bare (1 insert)', e.bare.all, '1.00'),
-    line('create + submit, all requests', e.offers.all, num(e.ratio, 2)),
-    ...e.offers.routes.map((r) => line(`  ${r.route}`, r, '')),
+    line('bare: POST /bench/bare (1 insert)', e.bare.all, '1.00', e.serverCpuPercent.bare),
+    line('create + submit, all requests', e.offers.all, num(e.ratio, 2), e.serverCpuPercent.offers),
+    ...e.offers.routes.map((r) => line(`  ${r.route}`, r, '', null)),
   ];
 }
 
 export function formatReport(results: BenchResults, baseline: BenchResults | null): string {
   const { machine: m, settings: s } = results;
-  const header = ['engine', 'route', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', baseline ? 'vs baseline' : ''];
+  const header = ['engine', 'route', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'server CPU', baseline ? 'vs baseline' : ''];
   const body = results.engines.flatMap((e) => throughputRows(e, baseline));
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => r[i]!.length)));
+  const rev = `${results.revision.commit.slice(0, 10)}${results.revision.srcDirty ? ' with uncommitted changes in src/' : ''}`;
   const out = [
+    `Code: ${rev}, run ${results.generatedAt}`,
     `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.os}`,
     `Load: autocannon ${m.autocannon} in the parent process, ${s.connections} connections, ${s.durationS} s measured after ${s.warmupS} s warm-up, per scenario`,
+    `Machine load average (1 min): ${m.loadAverage1m} at start, ${results.loadAverage1mAtEnd} at end${m.loadAverage1m > m.cores / 2 ? ' (other work was running: numbers are low and noisy)' : ''}`,
     '',
     row(header, widths),
     ...body.map((r) => row(r, widths)),

@@ -13,11 +13,13 @@
  * (summarise one with bench/profile-summary.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { cleanupAll } from './cleanup';
 import { runEngine, type EngineResult } from './engine-run';
 import type { LoadSettings } from './load';
 import { readMachine } from './machine';
+import { readRevision } from './revision';
 import type { BenchEngine } from './protocol';
 import { formatReport } from './report';
 import { launchFor, type ServerRuntime } from './server-runtime';
@@ -67,6 +69,7 @@ function runtimeFromEnv(): ServerRuntime {
 async function main() {
   const settings = settingsFromEnv();
   const machine = readMachine();
+  const revision = readRevision();
   const pgliteConf = pgliteConfFromEnv();
   const runtime = runtimeFromEnv();
   const launch = await launchFor(runtime);
@@ -76,7 +79,7 @@ async function main() {
     engines.push(await runEngine(engine, settings, { adminUrl: process.env.DATABASE_URL, profileDir: profileDir(), pgliteConf, runtime, launch }));
   }
   await launch.remove();
-  const results: BenchResults = { generatedAt: new Date().toISOString(), machine, settings, rssGoalMb: RSS_GOAL_MB, engines };
+  const results: BenchResults = { generatedAt: new Date().toISOString(), revision, machine, settings, rssGoalMb: RSS_GOAL_MB, engines, loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
   const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as BenchResults) : null;
   console.log(`\n${formatReport(results, baseline)}`);
   // What-if runs never replace latest.json, which always describes the product as it is.
