@@ -1,0 +1,85 @@
+import { Anchor, AppShell, Box, Burger, Button, Container, Drawer, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { PageLoader } from '../../components/page-loader';
+import { canEditOffers, useMe } from '../../features/auth/api/me';
+import { useSignOut } from '../../features/auth/api/sign-out';
+import { t } from '../../i18n/t';
+import { paths } from '../../lib/paths';
+import classes from './app-layout.module.css';
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe().data;
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const links = [
+    { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
+    ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
+  ];
+  const doSignOut = () => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn(), { replace: true }) });
+
+  return (
+    <AppShell header={{ height: 60 }} padding={{ base: 'sm', sm: 'lg' }}>
+      <a href="#main" className={classes.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Container size="xl" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Anchor component={Link} to={paths.offers()} fw={800} size="lg" underline="never" c="blue.9">
+                {t('app.name')}
+              </Anchor>
+              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="sm">
+                <Group gap={4}>
+                  {links.map((l) => (
+                    <Button key={l.to} component={RouterNavLink} to={l.to} variant={l.active ? 'light' : 'subtle'} c={l.active ? 'blue.9' : 'gray.8'} aria-current={l.active ? 'page' : undefined}>
+                      {l.label}
+                    </Button>
+                  ))}
+                </Group>
+              </Box>
+            </Group>
+            <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+              {me && (
+                <Text size="sm" c="gray.8" truncate maw={240}>
+                  {t('nav.signedInAs', { name: me.user.name })}
+                </Text>
+              )}
+              <Button variant="default" size="sm" onClick={doSignOut} loading={signOut.isPending}>
+                {t('nav.signOut')}
+              </Button>
+            </Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')} aria-expanded={opened} />
+          </Group>
+        </Container>
+      </AppShell.Header>
+      {/* Phones get the navigation in a drawer: rendered only while open, so it is never a hidden duplicate. */}
+      <Drawer opened={opened} onClose={close} title={t('app.name')} size={280} hiddenFrom="sm">
+        <Stack gap="xs" component="nav" aria-label={t('app.mainNavigation')}>
+          {links.map((l) => (
+            <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} active={l.active} onClick={close} />
+          ))}
+          {me && (
+            <Text size="sm" c="gray.8" mt="md">
+              {t('nav.signedInAs', { name: me.user.name })}
+            </Text>
+          )}
+          <Button variant="default" onClick={doSignOut} loading={signOut.isPending}>
+            {t('nav.signOut')}
+          </Button>
+        </Stack>
+      </Drawer>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <Container size="xl" px={0}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+import { Grid } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { PageLoader } from '../../components/page-loader';
+import { ProblemAlert } from '../../components/problem-alert';
+import { canEditOffers, useMe } from '../../features/auth/api/me';
+import { JournalPanel } from '../../features/journal/components/journal-panel';
+import { journalKey } from '../../features/journal/api/journal';
+import { useOffer } from '../../features/offers/api/offer';
+import { OfferDetail } from '../../features/offers/components/offer-detail';
+import { t } from '../../i18n/t';
+import { isProblem } from '../../lib/api-client';
+
+/** The offer and its journal side by side: two features composed here, not inside each other. */
+export default function OfferDetailRoute() {
+  const { id = '' } = useParams();
+  const offer = useOffer(id);
+  const me = useMe().data;
+  const qc = useQueryClient();
+  useDocumentTitle(`${offer.data ? `${offer.data.candidate.name} · ${offer.data.title}` : t('offers.title')} · ${t('app.name')}`);
+
+  const refreshJournal = () => void qc.invalidateQueries({ queryKey: journalKey(id) });
+  const reload = () => {
+    void offer.refetch();
+    refreshJournal();
+  };
+
+  if (offer.isPending) return <PageLoader />;
+  if (offer.isError) {
+    const notFound = isProblem(offer.error, 404) || isProblem(offer.error, 400);
+    return <ProblemAlert error={offer.error} detail={notFound ? t('error.offerNotFound') : undefined} onRetry={notFound ? undefined : reload} />;
+  }
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <OfferDetail offer={offer.data} canAct={canEditOffers(me)} onChanged={refreshJournal} onReload={reload} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <JournalPanel offerId={id} />
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,37 @@
+import { t, tOr } from '../../../i18n/t';
+import { humanize, statusLabel, termsFieldLabel } from '../../../lib/labels';
+import type { JournalEntry } from '../api/journal';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+export interface EntryText {
+  title: string;
+  /** A second line: the state change when the title already carries a reason. */
+  detail?: string;
+}
+
+/** One readable line per journal entry; unknown future entry types still read as words. */
+export function describeEntry(entry: JournalEntry): EntryText {
+  const d = entry.data;
+  switch (entry.type) {
+    case 'offer.created':
+      return { title: t('journal.type.offer.created') };
+    case 'offer.draft_updated': {
+      const fields = Array.isArray(d.changedFields) ? d.changedFields.filter((f): f is string => typeof f === 'string') : [];
+      return { title: t('journal.type.offer.draft_updated', { fields: [...new Set(fields.map(termsFieldLabel))].join(', ') }) };
+    }
+    case 'offer.version_created':
+      return { title: t('journal.type.offer.version_created', { version: String(d.version ?? '') }) };
+    case 'offer.transitioned': {
+      const event = str(d.event) ?? '';
+      const eventText = tOr(`journal.event.${event}`, humanize(event));
+      const from = statusLabel(str(d.from) ?? '');
+      const to = statusLabel(str(d.to) ?? '');
+      const reason = str(d.reason);
+      if (reason) return { title: t('journal.transitionReason', { event: eventText, reason }), detail: t('journal.transitionMove', { from, to }) };
+      return { title: t('journal.transition', { event: eventText, from, to }) };
+    }
+    default:
+      return { title: humanize(entry.type) };
+  }
+}

@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { offerTermsSchema } from '../../../../flow/intake/offer-terms.schema';
+import { apiRequest } from '../../../lib/api-client';
+import { offerSummarySchema } from './offers-list';
+
+/** Same contract as the server's offer response: terms are the draft, or the latest frozen version. */
+export const offerSchema = offerSummarySchema.extend({
+  terms: offerTermsSchema.nullable(),
+  allowedEvents: z.array(z.string()),
+});
+export type Offer = z.infer<typeof offerSchema>;
+
+export const offerKey = (id: string) => ['offers', 'detail', id] as const;
+
+export const fetchOffer = (id: string, signal?: AbortSignal) => apiRequest(`/offers/${encodeURIComponent(id)}`, { schema: offerSchema, signal });
+
+export function useOffer(id: string) {
+  return useQuery({ queryKey: offerKey(id), queryFn: ({ signal }) => fetchOffer(id, signal) });
+}

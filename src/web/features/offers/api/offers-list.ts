@@ -1,0 +1,60 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { offerStatuses } from '../../../../core/lifecycle';
+import { apiRequest } from '../../../lib/api-client';
+
+export const offerSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(offerStatuses),
+  rowVersion: z.number(),
+  businessUnitId: z.string(),
+  departmentId: z.string(),
+  candidate: z.object({ id: z.string(), name: z.string() }),
+  requisitionId: z.string().nullable(),
+  recruiterId: z.string(),
+  title: z.string(),
+  startDate: z.string(),
+  currentVersion: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OfferSummary = z.infer<typeof offerSummarySchema>;
+
+const offerPageSchema = z.object({ items: z.array(offerSummarySchema), nextCursor: z.string().nullable() });
+export type OfferPage = z.infer<typeof offerPageSchema>;
+
+export const offerSorts = ['-updatedAt', 'updatedAt', '-createdAt', 'startDate', '-startDate', 'title', 'candidateName'] as const;
+export type OfferSort = (typeof offerSorts)[number];
+
+export interface OfferFilters {
+  status: string[];
+  businessUnitId?: string;
+  departmentId?: string;
+  q?: string;
+  sort: OfferSort;
+}
+
+const PAGE_SIZE = 25;
+
+export function fetchOffers(filters: OfferFilters, cursor: string | undefined, signal?: AbortSignal) {
+  const params = new URLSearchParams({ sort: filters.sort, limit: String(PAGE_SIZE) });
+  if (filters.status.length) params.set('status', filters.status.join(','));
+  if (filters.businessUnitId) params.set('businessUnitId', filters.businessUnitId);
+  if (filters.departmentId) params.set('departmentId', filters.departmentId);
+  if (filters.q) params.set('q', filters.q);
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest(`/offers?${params}`, { schema: offerPageSchema, signal });
+}
+
+export const offersListKey = (filters: OfferFilters) => ['offers', 'list', filters] as const;
+
+export function useOffersList(filters: OfferFilters) {
+  return useInfiniteQuery({
+    queryKey: offersListKey(filters),
+    queryFn: ({ pageParam, signal }) => fetchOffers(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Keep the old rows on screen while a new filter loads, instead of flashing a spinner.
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,36 @@
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { StatusBadge } from '../../../components/status-badge';
+import { t } from '../../../i18n/t';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
+import type { OfferSummary } from '../api/offers-list';
+
+/** The phone layout: one card per offer instead of a table that would scroll sideways. */
+export function OfferCards({ offers }: { offers: OfferSummary[] }) {
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('offers.title')}>
+      {offers.map((o) => (
+        <Card key={o.id} component="li" withBorder padding="sm" radius="md">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={paths.offer(o.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {o.title}
+              </Anchor>
+              <Text size="sm">{o.candidate.name}</Text>
+            </Stack>
+            <StatusBadge status={o.status} size="sm" />
+          </Group>
+          <Group gap="md" mt="xs">
+            <Text size="xs" c="gray.7">
+              {t('offers.startsOn', { date: formatDate(o.startDate) })}
+            </Text>
+            <Text size="xs" c="gray.7">
+              {t('offers.updatedAt', { date: formatDateTime(o.updatedAt) })}
+            </Text>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

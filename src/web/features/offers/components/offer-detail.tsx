@@ -1,0 +1,33 @@
+import { Paper, Stack, Text } from '@mantine/core';
+import { t } from '../../../i18n/t';
+import type { Offer } from '../api/offer';
+import { OfferActions } from './offer-actions';
+import { OfferHeader } from './offer-header';
+import { OfferTermsView } from './offer-terms-view';
+
+interface Props {
+  offer: Offer;
+  canAct: boolean;
+  onChanged: () => void;
+  onReload: () => void;
+}
+
+export function OfferDetail({ offer, canAct, onChanged, onReload }: Props) {
+  return (
+    <Stack gap="lg">
+      <OfferHeader offer={offer} />
+      {canAct && (
+        <section aria-label={t('detail.actions')}>
+          <OfferActions offer={offer} onChanged={onChanged} onReload={onReload} />
+        </section>
+      )}
+      {offer.terms ? (
+        <OfferTermsView terms={offer.terms} />
+      ) : (
+        <Paper withBorder p="md">
+          <Text>{t('detail.noTerms')}</Text>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

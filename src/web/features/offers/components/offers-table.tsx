@@ -1,0 +1,56 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { StatusBadge } from '../../../components/status-badge';
+import { t } from '../../../i18n/t';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
+import type { OfferSort, OfferSummary } from '../api/offers-list';
+
+const sortedColumn = (sort: OfferSort) => sort.replace(/^-/, '');
+const ariaSort = (sort: OfferSort, column: string): 'ascending' | 'descending' | undefined =>
+  sortedColumn(sort) === column ? (sort.startsWith('-') ? 'descending' : 'ascending') : undefined;
+
+export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: OfferSort }) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table highlightOnHover verticalSpacing="sm" aria-label={t('offers.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th aria-sort={ariaSort(sort, 'title')}>{t('offers.col.title')}</Table.Th>
+            <Table.Th aria-sort={ariaSort(sort, 'candidateName')}>{t('offers.col.candidate')}</Table.Th>
+            <Table.Th>{t('offers.col.status')}</Table.Th>
+            <Table.Th aria-sort={ariaSort(sort, 'startDate')}>{t('offers.col.startDate')}</Table.Th>
+            <Table.Th aria-sort={ariaSort(sort, 'updatedAt')}>{t('offers.col.updated')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {offers.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Td>
+                <Anchor component={Link} to={paths.offer(o.id)} fw={600} size="sm">
+                  {o.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{o.candidate.name}</Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={o.status} size="sm" />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDate(o.startDate)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(o.updatedAt)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

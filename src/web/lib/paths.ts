@@ -1,0 +1,8 @@
+/** Client routes in one place so features link to each other without importing each other. */
+export const paths = {
+  signIn: () => '/sign-in',
+  offers: () => '/offers',
+  newOffer: () => '/offers/new',
+  offer: (id: string) => `/offers/${id}`,
+  editOffer: (id: string) => `/offers/${id}/edit`,
+};

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { hasChromium, noChromiumMessage } from './support/env';
+import { expectNoHorizontalOverflow, screenshot, signIn } from './support/helpers';
+
+test.skip(!hasChromium, noChromiumMessage);
+test.use({ viewport: { width: 375, height: 812 } });
+
+test('at phone width the list, detail and form fit the screen', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expectNoHorizontalOverflow(page, 'sign-in');
+  await screenshot(page, 'sign-in-375');
+  await signIn(page, 'recruiter');
+
+  // The table becomes a list of cards.
+  const cards = page.getByRole('list', { name: 'Offers' });
+  await expect(cards.getByRole('listitem')).not.toHaveCount(0);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectNoHorizontalOverflow(page, 'offers list');
+  await screenshot(page, 'list-375');
+
+  await cards.getByRole('listitem').filter({ hasText: 'Priya Raman' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
+  await expect(page.getByTestId('journal-timeline')).toContainText('Offer created');
+  await expectNoHorizontalOverflow(page, 'offer detail');
+  await screenshot(page, 'detail-375');
+
+  await page.getByRole('button', { name: 'Open navigation' }).click();
+  await page.getByRole('link', { name: 'New offer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New offer' })).toBeVisible();
+  await expectNoHorizontalOverflow(page, 'intake form');
+  await screenshot(page, 'form-375');
+});
