@@ -7,6 +7,7 @@ test.use({ viewport: { width: 375, height: 812 } });
 
 test('at phone width the list, detail and form fit the screen', async ({ page }) => {
   await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in to Offerline' })).toBeVisible();
   await expectNoHorizontalOverflow(page, 'sign-in');
   await screenshot(page, 'sign-in-375');
   await signIn(page, 'recruiter');
@@ -17,6 +18,11 @@ test('at phone width the list, detail and form fit the screen', async ({ page })
   await expect(page.getByRole('table')).toHaveCount(0);
   await expectNoHorizontalOverflow(page, 'offers list');
   await screenshot(page, 'list-375');
+
+  // Filters fold away on a phone; opened, they still fit.
+  await page.getByRole('button', { name: 'Filters and sorting' }).click();
+  await expect(page.getByRole('combobox', { name: 'Business unit' })).toBeVisible();
+  await expectNoHorizontalOverflow(page, 'offers list with filters open');
 
   await cards.getByRole('listitem').filter({ hasText: 'Priya Raman' }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();

@@ -9,7 +9,7 @@ export interface FieldItem {
 /** Label/value pairs as a description list, two columns when there is room. */
 export function FieldList({ items }: { items: FieldItem[] }) {
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm" m={0}>
+    <SimpleGrid component="dl" cols={2} spacing="md" verticalSpacing="sm" m={0}>
       {items.map((item) => (
         <Box key={item.label} style={{ minWidth: 0 }}>
           <Text component="dt" size="xs" fw={600} c="gray.7" tt="uppercase" lts={0.3}>

@@ -46,6 +46,11 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
+/** Server and schema messages quote ISO dates ("before the start date 2027-01-04"); show them as people write them. */
+export function readableDates(message: string): string {
+  return message.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso));
+}
+
 /** A UTC instant in the reader's own time zone. */
 export function formatDateTime(instant: string): string {
   const d = new Date(instant);

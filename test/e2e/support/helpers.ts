@@ -12,6 +12,8 @@ export async function signIn(page: Page, who: Parameters<typeof demoUser>[0] = '
 
 /** Full-page screenshots land in .test-results/screenshots for a human to look at. */
 export async function screenshot(page: Page, name: string) {
+  // From the top: a full-page capture of a scrolled page paints the fixed header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `.test-results/screenshots/${name}.png`, fullPage: true });
 }
 

@@ -22,12 +22,12 @@ export function AppLayout() {
   const doSignOut = () => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn(), { replace: true }) });
 
   return (
-    <AppShell header={{ height: 60 }} padding={{ base: 'sm', sm: 'lg' }}>
+    <AppShell header={{ height: 60 }} padding={0}>
       <a href="#main" className={classes.skipLink}>
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Container size="xl" h="100%">
+        <Container size="xl" h="100%" px={{ base: 'sm', sm: 'lg' }}>
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
               <Anchor component={Link} to={paths.offers()} fw={800} size="lg" underline="never" c="blue.9">
@@ -74,7 +74,8 @@ export function AppLayout() {
         </Stack>
       </Drawer>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
-        <Container size="xl" px={0}>
+        {/* Same container as the header, so page content lines up under the brand at every width. */}
+        <Container size="xl" px={{ base: 'sm', sm: 'lg' }} py={{ base: 'md', sm: 'lg' }}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

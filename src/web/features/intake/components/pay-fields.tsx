@@ -42,7 +42,7 @@ export function PayFields({ field, values, band }: Props) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <Select {...field('currency')} label={t('field.compensation.currency')} data={[...currencyCodes]} searchable openOnFocus={false} required allowDeselect={false} />
+        <Select {...field('currency', { select: true })} label={t('field.compensation.currency')} data={[...currencyCodes]} searchable openOnFocus={false} required allowDeselect={false} />
         <Radio.Group {...field('payBasis')} label={t('field.compensation.payBasis')} description={exempt ? t('intake.exemptSalary') : undefined} required>
           <Group mt={6} gap="lg">
             {payBases.map((b) => (
@@ -59,6 +59,7 @@ export function PayFields({ field, values, band }: Props) {
             decimalScale={0}
             label={`${t('field.compensation.baseSalaryCents')} (${t('intake.perYear')})`}
             description={<BandNote band={band} base={values.baseSalary} currency={values.currency} />}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             required
           />
         )}
@@ -70,7 +71,7 @@ export function PayFields({ field, values, band }: Props) {
       {values.equityEnabled && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <Select
-            {...field('equityKind')}
+            {...field('equityKind', { select: true })}
             label={t('field.compensation.equity.kind')}
             data={['rsu', 'options'].map((k) => ({ value: k, label: equityKindLabel(k) }))}
             required

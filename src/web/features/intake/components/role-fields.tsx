@@ -25,9 +25,9 @@ export function RoleFields({ field, onFlsaChange }: { field: IntakeFieldProps; o
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
       <TextInput {...field('title')} label={t('field.title')} required maxLength={200} />
       <TextInput {...field('level')} label={t('field.level')} required maxLength={40} />
-      <Select {...field('departmentId')} label={t('field.departmentId')} data={departmentGroups} searchable openOnFocus={false} required placeholder={t('intake.selectPlaceholder')} />
+      <Select {...field('departmentId', { select: true })} label={t('field.departmentId')} data={departmentGroups} searchable openOnFocus={false} required placeholder={t('intake.selectPlaceholder')} />
       <Select
-        {...field('managerId')}
+        {...field('managerId', { select: true })}
         label={t('field.managerId')}
         data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
         searchable
@@ -35,7 +35,7 @@ export function RoleFields({ field, onFlsaChange }: { field: IntakeFieldProps; o
         clearable
         placeholder={t('intake.selectPlaceholder')}
       />
-      <Select {...field('employmentType')} label={t('field.employmentType')} data={employmentOptions} required allowDeselect={false} />
+      <Select {...field('employmentType', { select: true })} label={t('field.employmentType')} data={employmentOptions} required allowDeselect={false} />
       <Radio.Group
         {...flsa}
         onChange={(v) => {
@@ -59,7 +59,7 @@ export function LocationFields({ field }: { field: IntakeFieldProps }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
       <TextInput {...field('city')} label={t('field.location.city')} required maxLength={100} />
-      <Select {...field('state')} label={t('field.location.state')} data={stateOptions} searchable openOnFocus={false} required placeholder={t('intake.selectPlaceholder')} />
+      <Select {...field('state', { select: true })} label={t('field.location.state')} data={stateOptions} searchable openOnFocus={false} required placeholder={t('intake.selectPlaceholder')} />
       <Checkbox {...field('remote', { type: 'checkbox' })} label={t('field.location.remote')} mt={{ base: 0, sm: 30 }} />
     </SimpleGrid>
   );

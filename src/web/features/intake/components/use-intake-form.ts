@@ -48,14 +48,16 @@ export function useIntakeForm(mode: IntakeMode, onSaved: (offer: SavedOffer) => 
   const errorFor = (name: IntakeField) =>
     serverErrors[name] ?? (submitCount > 0 || visited.has(name) || form.isTouched(name) ? validation.errors[name] : undefined);
 
-  function field(name: IntakeField, opts: { type?: 'checkbox' } = {}) {
+  function field(name: IntakeField, opts: { type?: 'checkbox'; select?: boolean } = {}) {
     const base = form.getInputProps(name, { type: opts.type, withError: false });
     return {
       ...base,
+      // A picker with "" would count as chosen (and show its clear button); null is "nothing chosen".
+      ...(opts.select ? { value: (base.value as string) || null } : {}),
       error: errorFor(name),
       onChange: (value: unknown) => {
         if (serverErrors[name]) setServerErrors(({ [name]: _gone, ...rest }) => rest);
-        base.onChange(value);
+        base.onChange(opts.select ? (value ?? '') : value);
       },
       onBlur: () => setVisited((s) => (s.has(name) ? s : new Set(s).add(name))),
     };

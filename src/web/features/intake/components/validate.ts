@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { checkTermsDates, offerTermsSchema, type OfferTerms } from '../../../../flow/intake/offer-terms.schema';
 import { isRealIsoDate } from '../../../../core/dates';
 import { t } from '../../../i18n/t';
+import { readableDates } from '../../../lib/format';
 import { termsFieldLabel } from '../../../lib/labels';
 import { fieldForPath, termsPathOf, toTerms, type CarriedTerms, type IntakeField, type IntakeValues } from './form-model';
 
@@ -49,7 +50,10 @@ export function fieldLabel(field: IntakeField): string {
 }
 
 /** "Base salary must be zero or more": the schema's message after the input's own label. */
-export const fieldMessage = (field: IntakeField, message: string) => t('intake.fieldError', { label: fieldLabel(field), message });
+export const fieldMessage = (field: IntakeField, message: string) =>
+  t('intake.fieldError', { label: fieldLabel(field), message: readableDates(message) });
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 /** Messages for the schema's rules that carry none of their own (enums, bare numbers). */
 const errorMap: z.core.$ZodErrorMap = (iss) => {
@@ -77,8 +81,9 @@ export function validateIntake(values: IntakeValues, opts: { requireCandidate: b
   const other: string[] = [];
   const put = (path: string, message: string) => {
     const field = fieldForPath(path);
-    if (!field) other.push(t('intake.fieldError', { label: termsFieldLabel(path), message }));
-    else errors[field] ??= fieldMessage(field, message);
+    if (!field) other.push(t('intake.fieldError', { label: termsFieldLabel(path), message: readableDates(message) }));
+    // An empty input breaks a format rule ("must be a department id"), but what it needs is a value.
+    else errors[field] ??= fieldMessage(field, isBlank(values[field]) ? t('validation.required') : message);
   };
 
   if (opts.requireCandidate && !values.candidateId) put('candidateId', t('validation.required'));

@@ -22,7 +22,7 @@ export function WhoFields({ field, requisitionId, fixed, prefillNote, onRequisit
   const [search, setSearch] = useState('');
   const candidates = useCandidates(search);
   const requisitions = useRequisitions();
-  const candidateProps = field('candidateId');
+  const candidateProps = field('candidateId', { select: true });
   // The picker can only show a chosen value that is among its options, so keep the chosen one.
   const chosen = useRef(new Map<string, string>());
   for (const c of candidates.data ?? []) chosen.current.set(c.id, `${candidateLabel(c)} · ${c.email}`);
@@ -69,11 +69,13 @@ export function WhoFields({ field, requisitionId, fixed, prefillNote, onRequisit
           />
         )}
         <Select
-          {...field('requisitionId')}
+          {...field('requisitionId', { select: true })}
           onChange={(v) => onRequisition(v)}
           label={t('field.requisitionId')}
           placeholder={t('intake.requisitionPlaceholder')}
           description={fixed ? undefined : t('intake.requisitionHint')}
+          // The hint goes under the input so the candidate and requisition inputs line up.
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           data={requisitionOptions}
           searchable
           openOnFocus={false}

@@ -29,7 +29,7 @@ export function JournalVerdict({ offerId }: { offerId: string }) {
           {t('journal.verified')}
         </Text>
         <Text size="xs" c="inherit">
-          {t('journal.verifiedDetail', { count: v.length })}
+          {v.length === 1 ? t('journal.verifiedDetailOne') : t('journal.verifiedDetail', { count: v.length })}
         </Text>
       </Paper>
     );

@@ -19,7 +19,7 @@ export function OfferCards({ offers }: { offers: OfferSummary[] }) {
               </Anchor>
               <Text size="sm">{o.candidate.name}</Text>
             </Stack>
-            <StatusBadge status={o.status} size="sm" />
+            <StatusBadge status={o.status} />
           </Group>
           <Group gap="md" mt="xs">
             <Text size="xs" c="gray.7">

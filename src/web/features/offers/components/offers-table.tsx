@@ -35,7 +35,7 @@ export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: Of
                 <Text size="sm">{o.candidate.name}</Text>
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={o.status} size="sm" />
+                <StatusBadge status={o.status} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
