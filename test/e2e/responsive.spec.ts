@@ -24,6 +24,8 @@ test('at phone width the list, detail and form fit the screen', async ({ page })
   await expect(page.getByRole('combobox', { name: 'Business unit' })).toBeVisible();
   await expectNoHorizontalOverflow(page, 'offers list with filters open');
 
+  // Other specs add offers; a search keeps this one on the first page.
+  await page.goto('/offers?q=Priya');
   await cards.getByRole('listitem').filter({ hasText: 'Priya Raman' }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
   await expect(page.getByTestId('journal-timeline')).toContainText('Offer created');

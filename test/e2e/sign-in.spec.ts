@@ -27,6 +27,7 @@ test('signing out ends the session', async ({ page }) => {
 test('a finance user can read offers but is not offered intake actions', async ({ page }) => {
   await signIn(page, 'finance');
   await expect(page.getByRole('link', { name: 'New offer' })).toHaveCount(0);
+  await page.goto('/offers?q=Priya');
   await page.getByRole('table', { name: 'Offers' }).getByRole('row', { name: /Priya Raman/ }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit for approval' })).toHaveCount(0);

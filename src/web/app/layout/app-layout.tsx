@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Box, Burger, Button, Container, Drawer, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
-import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { useSignOut } from '../../features/auth/api/sign-out';
@@ -19,6 +19,13 @@ export function AppLayout() {
     { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
     ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
   ];
+  // After an in-app navigation, start screen readers and the Tab key at the new page, not the old link.
+  const lastPath = useRef(pathname);
+  useEffect(() => {
+    if (lastPath.current === pathname) return;
+    lastPath.current = pathname;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
   const doSignOut = () => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn(), { replace: true }) });
 
   return (
@@ -73,6 +80,7 @@ export function AppLayout() {
           </Button>
         </Stack>
       </Drawer>
+      <ScrollRestoration />
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         {/* Same container as the header, so page content lines up under the brand at every width. */}
         <Container size="xl" px={{ base: 'sm', sm: 'lg' }} py={{ base: 'md', sm: 'lg' }}>

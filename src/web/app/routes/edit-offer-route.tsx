@@ -1,5 +1,4 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
@@ -8,6 +7,7 @@ import { IntakeForm } from '../../features/intake/components/intake-form';
 import { journalKey } from '../../features/journal/api/journal';
 import { offerKey, useOffer } from '../../features/offers/api/offer';
 import { t } from '../../i18n/t';
+import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
 
 export default function EditOfferRoute() {
@@ -15,7 +15,7 @@ export default function EditOfferRoute() {
   const offer = useOffer(id);
   const navigate = useNavigate();
   const qc = useQueryClient();
-  useDocumentTitle(`${t('intake.editTitle')} · ${t('app.name')}`);
+  usePageTitle(t('intake.editTitle'));
 
   if (offer.isPending) return <PageLoader />;
   if (offer.isError) return <ProblemAlert error={offer.error} onRetry={() => void offer.refetch()} />;

@@ -1,13 +1,13 @@
 import { Stack, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { IntakeForm } from '../../features/intake/components/intake-form';
 import { t } from '../../i18n/t';
+import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
 
 export default function NewOfferRoute() {
-  useDocumentTitle(`${t('intake.newTitle')} · ${t('app.name')}`);
+  usePageTitle(t('intake.newTitle'));
   const navigate = useNavigate();
   const qc = useQueryClient();
   return (

@@ -1,5 +1,4 @@
 import { Grid } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
@@ -10,6 +9,7 @@ import { journalKey } from '../../features/journal/api/journal';
 import { useOffer } from '../../features/offers/api/offer';
 import { OfferDetail } from '../../features/offers/components/offer-detail';
 import { t } from '../../i18n/t';
+import { usePageTitle } from '../../lib/use-page-title';
 import { isProblem } from '../../lib/api-client';
 
 /** The offer and its journal side by side: two features composed here, not inside each other. */
@@ -18,7 +18,7 @@ export default function OfferDetailRoute() {
   const offer = useOffer(id);
   const me = useMe().data;
   const qc = useQueryClient();
-  useDocumentTitle(`${offer.data ? `${offer.data.candidate.name} · ${offer.data.title}` : t('offers.title')} · ${t('app.name')}`);
+  usePageTitle(offer.data ? t('detail.pageTitle', { name: offer.data.candidate.name, title: offer.data.title }) : t('offers.title'));
 
   const refreshJournal = () => void qc.invalidateQueries({ queryKey: journalKey(id) });
   const reload = () => {

@@ -1,10 +1,10 @@
-import { useDocumentTitle } from '@mantine/hooks';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { OffersPage } from '../../features/offers/components/offers-page';
 import { t } from '../../i18n/t';
+import { usePageTitle } from '../../lib/use-page-title';
 
 export default function OffersListRoute() {
-  useDocumentTitle(`${t('offers.title')} · ${t('app.name')}`);
+  usePageTitle(t('offers.title'));
   const me = useMe().data;
   return <OffersPage canCreate={canEditOffers(me)} />;
 }

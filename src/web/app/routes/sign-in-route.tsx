@@ -1,9 +1,9 @@
 import { Center, Container, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../features/auth/api/me';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { t } from '../../i18n/t';
+import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
 
 /** Only same-site paths, so a crafted link cannot bounce a fresh session to another site. */
@@ -12,7 +12,7 @@ function safeNext(raw: string | null): string {
 }
 
 export default function SignInRoute() {
-  useDocumentTitle(`${t('signIn.submit')} · ${t('app.name')}`);
+  usePageTitle(t('signIn.submit'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -42,7 +42,7 @@ export default function SignInRoute() {
                 </Text>
               </div>
               <SignInForm
-                notice={params.get('next') ? t('signIn.expired') : undefined}
+                notice={params.get('next') ? t('signIn.toContinue') : undefined}
                 onSignedIn={() => navigate(next, { replace: true })}
               />
             </Stack>

@@ -51,13 +51,13 @@ export function PayFields({ field, values, band }: Props) {
           </Group>
         </Radio.Group>
         {values.payBasis === 'hourly' ? (
-          <NumberInput {...field('hourlyRate')} {...money} label={`${t('field.compensation.hourlyRateCents')} (${t('intake.perHour')})`} required />
+          <NumberInput {...field('hourlyRate')} {...money} label={t('intake.amountPer', { label: t('field.compensation.hourlyRateCents'), per: t('intake.perHour') })} required />
         ) : (
           <NumberInput
             {...field('baseSalary')}
             {...money}
             decimalScale={0}
-            label={`${t('field.compensation.baseSalaryCents')} (${t('intake.perYear')})`}
+            label={t('intake.amountPer', { label: t('field.compensation.baseSalaryCents'), per: t('intake.perYear') })}
             description={<BandNote band={band} base={values.baseSalary} currency={values.currency} />}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             required

@@ -7,7 +7,7 @@ import { employmentTypeLabel, flsaLabel, usStateLabel } from '../../../lib/label
 import type { IntakeFieldProps } from './field-props';
 
 const employmentOptions = employmentTypes.map((v) => ({ value: v, label: employmentTypeLabel(v) }));
-const stateOptions = usStateCodes.map((code) => ({ value: code, label: `${usStateLabel(code)} (${code})` }));
+const stateOptions = usStateCodes.map((code) => ({ value: code, label: t('intake.stateOption', { name: usStateLabel(code), code }) }));
 
 export function RoleFields({ field, onFlsaChange }: { field: IntakeFieldProps; onFlsaChange: (value: string) => void }) {
   const units = useBusinessUnits();

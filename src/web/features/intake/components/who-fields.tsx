@@ -16,7 +16,7 @@ interface Props {
   onRequisition: (id: string | null) => void;
 }
 
-const candidateLabel = (c: Candidate) => `${c.firstName} ${c.lastName}`;
+const candidateLabel = (c: Candidate) => t('intake.candidateOption', { name: `${c.firstName} ${c.lastName}`, email: c.email });
 
 export function WhoFields({ field, requisitionId, fixed, prefillNote, onRequisition }: Props) {
   const [search, setSearch] = useState('');
@@ -25,7 +25,7 @@ export function WhoFields({ field, requisitionId, fixed, prefillNote, onRequisit
   const candidateProps = field('candidateId', { select: true });
   // The picker can only show a chosen value that is among its options, so keep the chosen one.
   const chosen = useRef(new Map<string, string>());
-  for (const c of candidates.data ?? []) chosen.current.set(c.id, `${candidateLabel(c)} · ${c.email}`);
+  for (const c of candidates.data ?? []) chosen.current.set(c.id, candidateLabel(c));
 
   const candidateOptions = useMemo(() => {
     const seen = new Set<string>();
@@ -35,13 +35,13 @@ export function WhoFields({ field, requisitionId, fixed, prefillNote, onRequisit
     };
     const current = candidateProps.value as string;
     if (current && chosen.current.has(current)) add(current, chosen.current.get(current)!);
-    for (const c of candidates.data ?? []) add(c.id, `${candidateLabel(c)} · ${c.email}`);
+    for (const c of candidates.data ?? []) add(c.id, candidateLabel(c));
     return out;
   }, [candidates.data, candidateProps.value]);
 
   const requisitionOptions = (requisitions.data ?? [])
     .filter((r) => r.status === 'open' || r.id === requisitionId)
-    .map((r) => ({ value: r.id, label: `${r.code} · ${r.title} (${r.locationCity}, ${r.locationState})` }));
+    .map((r) => ({ value: r.id, label: t('intake.requisitionOption', { code: r.code, title: r.title, city: r.locationCity, state: r.locationState }) }));
   const code = requisitions.data?.find((r) => r.id === requisitionId)?.code ?? '';
 
   return (

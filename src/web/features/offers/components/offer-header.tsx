@@ -25,7 +25,7 @@ export function OfferHeader({ offer }: { offer: Offer }) {
         <StatusBadge status={offer.status} size="lg" />
       </Group>
       <Text size="lg" fw={500}>
-        {level ? `${offer.title} · ${level}` : offer.title}
+        {level ? t('detail.titleWithLevel', { title: offer.title, level }) : offer.title}
       </Text>
       <Text size="sm" c="gray.7">
         {versionText(offer)}
