@@ -90,6 +90,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (options.webRoot) await registerWebApp(app, options.webRoot);
+  await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors';
 import { fieldProblems, problem, type Problem } from '../problem';
@@ -14,13 +14,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     else req.log.info({ code: body.code, status: body.status }, body.detail);
     return reply.code(body.status).type('application/problem+json').send(body);
   });
+}
 
-  app.setNotFoundHandler((req, reply) =>
-    reply
-      .code(404)
-      .type('application/problem+json')
-      .send(problem(404, 'not_found', `There is nothing at ${req.method} ${req.url.split('?')[0]}.`)),
-  );
+/** The 404 for anything no route matches, as problem+json. */
+export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(404)
+    .type('application/problem+json')
+    .send(problem(404, 'not_found', `There is nothing at ${req.method} ${req.url.split('?')[0]}.`));
 }
 
 export function toProblem(err: FastifyError): Problem {
