@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
  * Browser journeys against the real server on a fresh embedded database.
  * Debian's Chromium is used as installed; no browser is ever downloaded.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -23,6 +23,7 @@ if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = join(results, `e2e-data-${Date.now()}`);
   mkdirSync(process.env.E2E_DATA_DIR, { recursive: true });
   mkdirSync(join(results, 'screenshots'), { recursive: true });
+  if (!hasChromium) console.warn(`Browser tests will be skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 }
 const dataDir = process.env.E2E_DATA_DIR;
 // An empty folder: the API server then serves the API only (see webServer below).

@@ -130,4 +130,23 @@ test.describe('recruiter journey: intake to submitted offer', () => {
     await expect(page.getByLabel('Level')).toHaveValue('L5');
     await expect(conflict).toBeHidden();
   });
+  test('an hourly draft opens with its rate in dollars and cents and saves back the same cents', async ({ page }) => {
+    await signIn(page, 'recruiter');
+    await page.goto('/offers?q=Sofia');
+    await page.getByRole('table', { name: 'Offers' }).getByRole('row', { name: /Sofia Alvarez/ }).getByRole('link').click();
+    const pay = page.getByRole('region', { name: 'Pay' });
+    await expect(pay).toContainText('Hourly');
+    await expect(pay).toContainText('$26.50');
+    await expect(page.getByRole('region', { name: 'Role' })).toContainText('Non-exempt');
+    await expect(page.getByRole('region', { name: 'Role' })).toContainText('Part-time');
+
+    await page.getByRole('link', { name: 'Edit draft' }).click();
+    await expect(page.getByLabel(/Hourly rate/)).toHaveValue('$26.50');
+    await expect(page.getByLabel(/Base salary/)).toHaveCount(0);
+    await expect(page.getByRole('radio', { name: 'Non-exempt' })).toBeChecked();
+    await page.getByLabel(/Hourly rate/).fill('27.25');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(pay).toContainText('$27.25');
+    await expect(page.getByTestId('journal-timeline')).toContainText('Draft updated: Hourly rate');
+  });
 });

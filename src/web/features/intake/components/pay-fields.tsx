@@ -51,7 +51,7 @@ export function PayFields({ field, values, band }: Props) {
           </Group>
         </Radio.Group>
         {values.payBasis === 'hourly' ? (
-          <NumberInput {...field('hourlyRate')} {...money} label={t('intake.amountPer', { label: t('field.compensation.hourlyRateCents'), per: t('intake.perHour') })} required />
+          <NumberInput {...field('hourlyRate')} {...money} fixedDecimalScale label={t('intake.amountPer', { label: t('field.compensation.hourlyRateCents'), per: t('intake.perHour') })} required />
         ) : (
           <NumberInput
             {...field('baseSalary')}
