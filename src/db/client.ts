@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -6,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { packageRoot } from '../package-root';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -63,12 +66,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const lock = lockDataDir(options.dataDir);
   try {
+    initializeDataDirOnce(join(options.dataDir, 'pg'));
     const client = await PGlite.create({ dataDir: join(options.dataDir, 'pg'), postgresqlconf: EMBEDDED_CONF });
     return wrapPglite(client, () => lock.release());
   } catch (err) {
     lock.release();
     throw err;
   }
+}
+
+/** A new folder is initialised in a child process, so the server never carries initdb's memory. */
+function initializeDataDirOnce(pgDir: string) {
+  if (existsSync(join(pgDir, 'PG_VERSION'))) return;
+  const script = join(packageRoot, 'src/db/init-embedded-data-dir.mjs');
+  const result = spawnSync(process.execPath, [script, pgDir], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`Could not create the embedded database in ${pgDir}: ${result.stderr || result.error?.message}`);
 }
 
 function wrapPglite(client: PGlite, onClose: () => void): Database {

@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root';
 import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
 
 export interface ServerConfig {
@@ -20,6 +21,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: databaseOptionsFromEnv(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
-    webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    webRoot: env.WEB_ROOT ?? join(packageRoot, 'dist/web'),
   };
 }
