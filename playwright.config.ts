@@ -10,7 +10,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const apiPort = port + 1;
 const results = resolve('.test-results');
 
 // The config is loaded again in every worker: only the first (main) process picks
@@ -26,8 +25,6 @@ if (!process.env.E2E_DATA_DIR) {
   if (!hasChromium) console.warn(`Browser tests will be skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 }
 const dataDir = process.env.E2E_DATA_DIR;
-// An empty folder: the API server then serves the API only (see webServer below).
-const noWebRoot = join(dataDir, 'no-web-build');
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -60,31 +57,18 @@ export default defineConfig({
       ],
     },
   },
-  // Without Chromium every spec skips itself with a message; starting servers would be wasted time.
+  // Without Chromium every spec skips itself with a message; starting the server would be wasted time.
   webServer: hasChromium
-    ? [
-        {
-          // The real server and database. Its own static serving of dist/web currently fails to
-          // start (web-app.ts sets a second not-found handler), so it runs API-only here ...
-          command: 'node bin/offerline.js serve --seed-demo',
-          env: { PORT: String(apiPort), DATA_DIR: dataDir, DATABASE_URL: '', WEB_ROOT: noWebRoot, LOG_LEVEL: 'warn' },
-          url: `http://127.0.0.1:${apiPort}/api/health`,
-          reuseExistingServer: false,
-          timeout: 120_000,
-          stdout: 'ignore',
-          stderr: 'pipe',
-        },
-        {
-          // ... and the production build (npm run build:web) is served by vite preview,
-          // with /api proxied to the server above, as the dev server does.
-          command: `npm run build:web --silent && npx vite preview --config src/web/vite.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
-          env: { OFFERLINE_API_URL: `http://127.0.0.1:${apiPort}` },
-          url: `http://127.0.0.1:${port}/sign-in`,
-          reuseExistingServer: false,
-          timeout: 180_000,
-          stdout: 'ignore',
-          stderr: 'pipe',
-        },
-      ]
+    ? {
+        // The real thing: the production build of the web app, served by the real server on a fresh
+        // embedded database (DATABASE_URL emptied so a developer's PostgreSQL is never touched).
+        command: 'npm run build:web --silent && node bin/offerline.js serve --seed-demo',
+        env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+        url: `http://127.0.0.1:${port}/api/health`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      }
     : undefined,
 });
