@@ -1,6 +1,6 @@
-import { Anchor, AppShell, Box, Burger, Button, Container, Drawer, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
@@ -8,14 +8,18 @@ import { useSignOut } from '../../features/auth/api/sign-out';
 import { t } from '../../i18n/t';
 import { paths } from '../../lib/paths';
 import classes from './app-layout.module.css';
+import type { NavItem } from './mobile-nav';
+
+const MobileNav = lazy(() => import('./mobile-nav'));
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const me = useMe().data;
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const links = [
+  const links: NavItem[] = [
     { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
     ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
   ];
@@ -60,26 +64,26 @@ export function AppLayout() {
                 {t('nav.signOut')}
               </Button>
             </Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')} aria-expanded={opened} />
+            <Burger
+              opened={opened}
+              onClick={() => {
+                setDrawerUsed(true);
+                toggle();
+              }}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
+              aria-expanded={opened}
+            />
           </Group>
         </Container>
       </AppShell.Header>
-      {/* Phones get the navigation in a drawer: rendered only while open, so it is never a hidden duplicate. */}
-      <Drawer opened={opened} onClose={close} title={t('app.name')} size={280} hiddenFrom="sm">
-        <Stack gap="xs" component="nav" aria-label={t('app.mainNavigation')}>
-          {links.map((l) => (
-            <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} active={l.active} onClick={close} />
-          ))}
-          {me && (
-            <Text size="sm" c="gray.8" mt="md">
-              {t('nav.signedInAs', { name: me.user.name })}
-            </Text>
-          )}
-          <Button variant="default" onClick={doSignOut} loading={signOut.isPending}>
-            {t('nav.signOut')}
-          </Button>
-        </Stack>
-      </Drawer>
+      {/* Phones get the navigation in a drawer, loaded on first open: desktop never downloads it. */}
+      {drawerUsed && (
+        <Suspense fallback={null}>
+          <MobileNav opened={opened} onClose={close} links={links} userName={me?.user.name} onSignOut={doSignOut} signingOut={signOut.isPending} />
+        </Suspense>
+      )}
       <ScrollRestoration />
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         {/* Same container as the header, so page content lines up under the brand at every width. */}

@@ -1,0 +1,39 @@
+import { Button, Drawer, NavLink, Stack, Text } from '@mantine/core';
+import { NavLink as RouterNavLink } from 'react-router';
+import { t } from '../../i18n/t';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  active: boolean;
+}
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  links: NavItem[];
+  userName: string | undefined;
+  onSignOut: () => void;
+  signingOut: boolean;
+}
+
+/** The phone navigation: a drawer that traps focus while open and closes on Escape. */
+export default function MobileNav({ opened, onClose, links, userName, onSignOut, signingOut }: Props) {
+  return (
+    <Drawer opened={opened} onClose={onClose} title={t('app.name')} size={280} hiddenFrom="sm">
+      <Stack gap="xs" component="nav" aria-label={t('app.mainNavigation')}>
+        {links.map((l) => (
+          <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} active={l.active} onClick={onClose} />
+        ))}
+        {userName && (
+          <Text size="sm" c="gray.8" mt="md">
+            {t('nav.signedInAs', { name: userName })}
+          </Text>
+        )}
+        <Button variant="default" onClick={onSignOut} loading={signingOut}>
+          {t('nav.signOut')}
+        </Button>
+      </Stack>
+    </Drawer>
+  );
+}
