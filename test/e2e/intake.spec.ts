@@ -149,4 +149,41 @@ test.describe('recruiter journey: intake to submitted offer', () => {
     await expect(pay).toContainText('$27.25');
     await expect(page.getByTestId('journal-timeline')).toContainText('Draft updated: Hourly rate');
   });
+  test("the server's field problems appear next to their inputs, the rest in the banner", async ({ page }) => {
+    await signIn(page, 'recruiter');
+    await page.goto('/offers/new');
+    await chooseOption(page, 'Candidate', 'Jamal', /Jamal Carter/);
+    await chooseOption(page, 'Requisition', 'SAL-301', /SAL-301/);
+    await expect(page.getByLabel('Title')).toHaveValue('Account Executive');
+    await page.getByLabel('Start date').fill(isoDaysFromToday(30));
+    // Rules only the server knows (budgets, references) come back as problem+json; stand one in.
+    await page.route('**/api/v1/offers', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: '/docs/problems#validation_failed',
+          title: 'Cannot be processed',
+          status: 422,
+          code: 'validation_failed',
+          detail: 'terms.compensation.baseSalaryCents: exceeds the remaining budget; requisitionId: is closed',
+          errors: [
+            { field: 'terms.compensation.baseSalaryCents', message: 'exceeds the remaining budget' },
+            { field: 'terms.clauses.0.key', message: 'is not a clause this organisation uses' },
+          ],
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Base salary exceeds the remaining budget')).toBeVisible();
+    await expect(page.getByLabel(/Base salary/)).toHaveAttribute('aria-invalid', 'true');
+    const banner = page.getByRole('alert').filter({ hasText: 'Cannot be processed' });
+    await expect(banner).toContainText('Check these fields: Base salary.');
+    await expect(banner).toContainText('Clauses is not a clause this organisation uses');
+    await expect(page).toHaveURL(/\/offers\/new$/);
+
+    // Changing the field clears the server's complaint about it.
+    await page.getByLabel(/Base salary/).fill('80000');
+    await expect(page.getByText('Base salary exceeds the remaining budget')).toHaveCount(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { tOr } from '../i18n/t';
+import { hasMessage, t, tOr } from '../i18n/t';
 
 /** Readable names for the enum values the API speaks in; raw values never reach the screen. */
 export const humanize = (raw: string) => {
@@ -13,5 +13,15 @@ export const payBasisLabel = (v: string) => tOr(`payBasis.${v}`, humanize(v));
 export const contingencyLabel = (v: string) => tOr(`contingency.${v}`, humanize(v));
 export const equityKindLabel = (v: string) => tOr(`equity.${v}`, humanize(v));
 export const usStateLabel = (code: string) => tOr(`usState.${code}`, code);
-/** A dotted offer-terms path such as `compensation.baseSalaryCents` as a field name. */
-export const termsFieldLabel = (path: string) => tOr(`field.${path.replace(/^terms\./, '')}`, path);
+/**
+ * A dotted offer-terms path such as `compensation.baseSalaryCents` as a field name;
+ * deeper paths (`clauses.0.key`) use their nearest named parent.
+ */
+export function termsFieldLabel(path: string): string {
+  const parts = path.replace(/^terms\./, '').split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const key = `field.${parts.slice(0, n).join('.')}`;
+    if (hasMessage(key)) return t(key);
+  }
+  return path;
+}
