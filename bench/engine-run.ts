@@ -1,59 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deferCleanup } from './cleanup';
-import { runBare, runCreateSubmit, type LoadSettings, type MeasureHooks, type ScenarioResult } from './load';
-import { createPostgresDatabase } from './postgres-database';
-import type { BenchEngine, DatabaseTarget, ReadyMessage, ServerMemory } from './protocol';
-import { readCpuSeconds } from './proc-cpu';
-import { readRss, sampleRss } from './rss-sampler';
-import { prepareDatabase, startServer, type ServerChild } from './server-child';
-import type { Launch, ServerRuntime } from './server-runtime';
-
-/** RSS split by the server's own accounting; `restMb` is what neither V8's heap nor PGlite's WASM memory explains. */
-export interface MemoryBreakdown {
-  rssMb: number;
-  jsHeapResidentMb: number;
-  jsHeapUsedMb: number;
-  /** Allocated size; not all of it need be resident, so restMb is a lower bound. */
-  wasmMemoryMb: number | null;
-  restMb: number;
-}
-
-export interface MemoryResult {
-  /** VmHWM of the process that initialised the empty database (first start: PGlite initdb, migrations). */
-  firstStartPeakRssMb: number;
-  /** Sampled every 100 ms from /proc during each measured phase (warm-up included). */
-  peakRssBareMb: number;
-  peakRssOffersMb: number;
-  /** VmHWM: the highest RSS of the server process over its whole life. */
-  lifetimePeakRssMb: number;
-  /** Listening on the prepared database, before any load. */
-  idle: MemoryBreakdown;
-  /** After the last measured run. */
-  end: MemoryBreakdown;
-}
-
-export interface EngineResult {
-  engine: BenchEngine;
-  /** Non-empty only in what-if runs: postgresql.conf lines the product does not set. */
-  pgliteConf: string[];
-  /** 'tsx' is how the product runs; 'bundle' is a what-if. */
-  runtime: ServerRuntime;
-  /** NODE_OPTIONS the server ran with (e.g. a V8 heap setting); empty as the product runs. */
-  nodeOptions: string;
-  databaseVersion: string;
-  prepareMs: number;
-  serverStartMs: number;
-  queriesPerRequest: ReadyMessage['queriesPerRequest'];
-  bare: ScenarioResult;
-  offers: ScenarioResult;
-  /** CPU of the server process during each measured run; 100 = one core. */
-  serverCpuPercent: { bare: number; offers: number };
-  /** Offer-route requests per second divided by bare requests per second. */
-  ratio: number;
-  memory: MemoryResult;
-}
+import { freshDatabase } from './fresh-database';
+import { runBare, runCreateSubmit, type LoadSettings, type MeasureHooks } from './load';
+import { readCpuSeconds, readRss, sampleRss } from './proc';
+import type { BenchEngine, ServerMemory } from './protocol';
+import type { EngineResult, MemoryBreakdown } from './results';
+import { prepareDatabase, startServer, type Launch, type ServerChild } from './server-child';
 
 const mb = (bytes: number) => bytes / 1024 ** 2;
 
@@ -62,17 +14,6 @@ function breakdown(m: ServerMemory): MemoryBreakdown {
   const rss = mb(m.usage.rss);
   const heap = mb(m.heapPhysicalBytes);
   return { rssMb: rss, jsHeapResidentMb: heap, jsHeapUsedMb: mb(m.usage.heapUsed), wasmMemoryMb: wasm, restMb: rss - heap - (wasm ?? 0) };
-}
-
-/** A fresh, empty database for the engine, registered for removal however the run ends. */
-async function freshDatabase(engine: BenchEngine, opts: EngineOptions): Promise<{ target: DatabaseTarget; remove: () => Promise<void> }> {
-  if (engine === 'embedded') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'offerline-bench-'));
-    return { target: { engine, dataDir, pgliteConf: opts.pgliteConf ?? [] }, remove: deferCleanup(() => rm(dataDir, { recursive: true, force: true })) };
-  }
-  if (!opts.adminUrl) throw new Error('PostgreSQL needs DATABASE_URL');
-  const db = await createPostgresDatabase(opts.adminUrl);
-  return { target: { engine, url: db.url }, remove: deferCleanup(db.drop) };
 }
 
 /**
@@ -99,17 +40,16 @@ function measureHooks(server: ServerChild, engine: BenchEngine, profileDir: stri
 export interface EngineOptions {
   adminUrl?: string;
   profileDir?: string;
-  /** What-if postgresql.conf lines for the embedded engine (BENCH_PGLITE_CONF). */
-  pgliteConf?: string[];
-  runtime: ServerRuntime;
+  /** What-if postgresql.conf lines for the embedded engine (BENCH_PGLITE_CONF); empty as shipped. */
+  pgliteConf: string[];
   launch: Launch;
 }
 
-/** One engine: fresh database, prepare, server process, bare run, offer run, memory, clean-up. */
+/** One engine: fresh database, first start (prepare), server process, bare run, offer run, memory, clean-up. */
 export async function runEngine(engine: BenchEngine, settings: LoadSettings, opts: EngineOptions): Promise<EngineResult> {
   const { target, remove } = await freshDatabase(engine, opts);
   try {
-    const prep = await prepareDatabase(target);
+    const prep = await prepareDatabase(target, opts.launch);
     const server = await startServer(target, prep.prepared, opts.launch);
     // Registered after the database, so it runs first: the server must let go before its database is removed.
     const stopServer = deferCleanup(server.stop);
@@ -128,9 +68,11 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
       return {
         engine,
         pgliteConf: target.engine === 'embedded' ? target.pgliteConf : [],
-        runtime: opts.runtime,
+        runtime: opts.launch.runtime,
+        execArgv: opts.launch.execArgv,
         nodeOptions: process.env.NODE_OPTIONS ?? '',
         databaseVersion: server.ready.databaseVersion,
+        sharedBuffers: server.ready.sharedBuffers,
         prepareMs: prep.ms,
         serverStartMs: server.ready.startMs,
         queriesPerRequest: server.ready.queriesPerRequest,
@@ -138,14 +80,7 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
         offers,
         serverCpuPercent: { bare: cpuPercent.get(bare.scenario) ?? NaN, offers: cpuPercent.get(offers.scenario) ?? NaN },
         ratio: offers.all.reqPerSec / bare.all.reqPerSec,
-        memory: {
-          firstStartPeakRssMb: prep.peakRssMb,
-          peakRssBareMb,
-          peakRssOffersMb,
-          lifetimePeakRssMb,
-          idle,
-          end,
-        },
+        memory: { firstStart: prep.memory, peakRssBareMb, peakRssOffersMb, lifetimePeakRssMb, idle, end },
       };
     } finally {
       sampler.stop();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 
@@ -37,5 +38,24 @@ function prettyOs(): string {
     return /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? process.platform;
   } catch {
     return process.platform;
+  }
+}
+
+export interface Revision {
+  commit: string;
+  /**
+   * Uncommitted changes under src/ (the browser app in src/web aside: the server
+   * does not run it) at run time: the numbers then belong to no commit exactly.
+   */
+  srcDirty: boolean;
+}
+
+/** Which code was measured, so a result can be traced back (and a baseline compared honestly). */
+export function readRevision(): Revision {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return { commit: git('rev-parse', 'HEAD'), srcDirty: git('status', '--porcelain', '--', 'src', ':!src/web').length > 0 };
+  } catch {
+    return { commit: 'unknown', srcDirty: false };
   }
 }

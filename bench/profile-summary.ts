@@ -26,6 +26,8 @@ const areas: [RegExp, string][] = [
   [/node_modules\/drizzle-orm\//, 'drizzle-orm'],
   [/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres-[a-z]+)\//, 'node-postgres driver'],
   [/node_modules\/autocannon\//, 'autocannon'],
+  // The bundled server (the default) is one file: our src/ plus the bench's own route.
+  [/\/bench\/\.build\//, 'Offerline src/ (bundled)'],
   [/\/src\//, 'Offerline src/'],
   [/\/bench\//, 'bench/'],
   [/node_modules\//, 'other packages'],

@@ -4,7 +4,7 @@ export type BenchEngine = 'embedded' | 'postgres';
 
 /** Where the child's database is; the parent creates it fresh and removes it at the end. */
 export type DatabaseTarget =
-  /** pgliteConf: extra postgresql.conf lines for a what-if run; empty means the product's own settings. */
+  /** pgliteConf: postgresql.conf lines a what-if run adds after the product's own; empty means as shipped. */
   | { engine: 'embedded'; dataDir: string; pgliteConf: string[] }
   | { engine: 'postgres'; url: string };
 
@@ -18,8 +18,9 @@ export interface PreparedData {
 }
 
 /**
- * `prepare` initialises the database (migrations, bench table, fixture, session)
- * and exits; `serve` reopens it and listens, as a restarted production server would.
+ * `prepare` is a first start: it opens the empty database the product's way,
+ * migrates, adds the bench table, fixture and session, and exits. `serve`
+ * reopens it and listens, as a restarted production server would.
  */
 export type ChildTask = { mode: 'prepare'; target: DatabaseTarget } | { mode: 'serve'; target: DatabaseTarget; prepared: PreparedData };
 
@@ -28,6 +29,8 @@ export interface ReadyMessage {
   port: number;
   /** Server version string, so results say which database produced them. */
   databaseVersion: string;
+  /** shared_buffers as the database reports it (the product sets it on the embedded engine). */
+  sharedBuffers: string;
   /** Statements sent to the database per request, counted on PostgreSQL only (same SQL on both engines). */
   queriesPerRequest: { create: number; submit: number; bare: number } | null;
   startMs: number;

@@ -1,6 +1,5 @@
-import type { EngineResult, MemoryBreakdown } from './engine-run';
 import type { RouteStats } from './load';
-import { RSS_GOAL_MB, type BenchResults } from './results';
+import { isWhatIf, RSS_GOAL_MB, type BenchResults, type EngineResult, type MemoryBreakdown } from './results';
 
 const num = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
@@ -21,9 +20,15 @@ function baselineFor(baseline: BenchResults | null, engine: string, route: strin
 }
 
 /** A what-if run is labelled with its settings so it is never mistaken for the product's own numbers. */
-export function engineLabel(e: EngineResult): string {
-  const whatIf = [...e.pgliteConf, ...(e.runtime === 'bundle' ? ['bundled, plain node'] : []), ...(e.nodeOptions ? [e.nodeOptions] : [])];
-  return whatIf.length ? `${e.engine} [what-if: ${whatIf.join(', ')}]` : e.engine;
+function engineLabel(e: EngineResult): string {
+  if (!isWhatIf(e)) return e.engine;
+  const whatIf = [...e.pgliteConf, ...(e.runtime === 'tsx' ? ['sources through tsx'] : []), ...(e.nodeOptions ? [e.nodeOptions] : [])];
+  return `${e.engine} [what-if: ${whatIf.join(', ')}]`;
+}
+
+function runtimeLine(e: EngineResult): string {
+  const how = e.runtime === 'bundle' ? 'bundled like npm start' : 'sources through tsx';
+  return `${how}, node ${[...e.execArgv, ...(e.nodeOptions ? [`NODE_OPTIONS=${e.nodeOptions}`] : [])].join(' ') || '(no flags)'}`;
 }
 
 function throughputRows(e: EngineResult, baseline: BenchResults | null): string[][] {
@@ -59,12 +64,14 @@ export function formatReport(results: BenchResults, baseline: BenchResults | nul
   for (const e of results.engines) {
     const mem = e.memory;
     const goal = e.engine === 'embedded' ? `  goal < ${RSS_GOAL_MB}: ${mem.lifetimePeakRssMb < RSS_GOAL_MB ? 'met' : 'MISSED'}` : '';
+    const first = mem.firstStart;
+    const child = first.childPeakRssMb === null ? 'no child process seen' : `its child process (initdb) ${num(first.childPeakRssMb)}, both at once ${num(first.togetherPeakRssMb)}`;
     out.push(
-      `  ${engineLabel(e)}`,
+      `  ${engineLabel(e)} (${runtimeLine(e)})`,
       `      server: idle ${num(mem.idle.rssMb)}, peak bare ${num(mem.peakRssBareMb)}, peak offers ${num(mem.peakRssOffersMb)}, lifetime peak (VmHWM) ${num(mem.lifetimePeakRssMb)}${goal}`,
       `      idle = ${split(mem.idle)}`,
       `      end  = ${split(mem.end)}`,
-      `      first start on the empty database (separate process, VmHWM): ${num(mem.firstStartPeakRssMb)}`,
+      `      first start on the empty database (separate process, VmHWM): ${num(first.serverPeakRssMb)}; ${child}`,
     );
   }
   out.push('', 'Database:');
@@ -72,7 +79,7 @@ export function formatReport(results: BenchResults, baseline: BenchResults | nul
     const q = e.queriesPerRequest;
     const counted = q ? `; statements per request: create ${q.create}, submit ${q.submit}, bare ${q.bare}` : '';
     const times = `first start ${(e.prepareMs / 1000).toFixed(1)} s, restart ${(e.serverStartMs / 1000).toFixed(1)} s`;
-    out.push(`  ${engineLabel(e)}: ${e.databaseVersion.split(',')[0]}; ${times}${counted}`);
+    out.push(`  ${engineLabel(e)}: ${e.databaseVersion.split(',')[0]}, shared_buffers ${e.sharedBuffers}; ${times}${counted}`);
   }
   return out.join('\n');
 }

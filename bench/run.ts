@@ -3,27 +3,29 @@
  * its own process, next to a bare one-insert route on the same engine; on the
  * embedded engine always, on PostgreSQL too when DATABASE_URL is set.
  *
+ * The server runs as `npm start` runs it: bundled with esbuild, on plain node
+ * with the start script's flags, opening the database through the product's own
+ * code.
+ *
  * Knobs (environment): BENCH_CONNECTIONS (10), BENCH_DURATION seconds (10),
  * BENCH_WARMUP seconds (3), BENCH_ENGINES (embedded,postgres),
- * what-ifs, labelled as such in the report: BENCH_PGLITE_CONF="shared_buffers=32MB"
- * (postgresql.conf lines for the embedded engine) and BENCH_RUNTIME=bundle (server
- * bundled with esbuild and run on plain node instead of tsx); NODE_OPTIONS is passed
- * on to the server and also marks a run as a what-if,
- * BENCH_CPU_PROF=<folder> to write a CPU profile of the server for each measured run
- * (summarise one with bench/profile-summary.ts).
+ * BENCH_CPU_PROF=<folder> to write a CPU profile of the server for each measured
+ * run (summarise one with bench/profile-summary.ts).
+ * What-ifs, labelled as such in the report: BENCH_RUNTIME=tsx (the sources through
+ * tsx, as the CLI and tests run), BENCH_PGLITE_CONF="shared_buffers=16MB" (postgresql.conf
+ * lines added after the product's own, embedded engine), NODE_OPTIONS (passed on to the server).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { cleanupAll } from './cleanup';
-import { runEngine, type EngineResult } from './engine-run';
+import { runEngine } from './engine-run';
 import type { LoadSettings } from './load';
-import { readMachine } from './machine';
-import { readRevision } from './revision';
+import { readMachine, readRevision } from './machine';
 import type { BenchEngine } from './protocol';
 import { formatReport } from './report';
-import { launchFor, type ServerRuntime } from './server-runtime';
-import { RSS_GOAL_MB, type BenchResults } from './results';
+import { isWhatIf, RSS_GOAL_MB, type BenchResults, type EngineResult } from './results';
+import { launchFor, type ServerRuntime } from './server-child';
 
 const resultsDir = new URL('./results/', import.meta.url);
 const baselineFile = new URL('./baseline.json', import.meta.url);
@@ -55,14 +57,14 @@ function profileDir(): string | undefined {
   return resolve(dir);
 }
 
-/** e.g. BENCH_PGLITE_CONF="shared_buffers=32MB;wal_buffers=1MB": a what-if, marked as such in the report. */
+/** e.g. BENCH_PGLITE_CONF="shared_buffers=16MB;wal_buffers=1MB": a what-if, marked as such in the report. */
 function pgliteConfFromEnv(): string[] {
   return (process.env.BENCH_PGLITE_CONF ?? '').split(';').map((s) => s.trim()).filter(Boolean);
 }
 
 function runtimeFromEnv(): ServerRuntime {
-  const r = process.env.BENCH_RUNTIME ?? 'tsx';
-  if (r !== 'tsx' && r !== 'bundle') throw new Error(`BENCH_RUNTIME must be tsx or bundle, got "${r}"`);
+  const r = process.env.BENCH_RUNTIME ?? 'bundle';
+  if (r !== 'tsx' && r !== 'bundle') throw new Error(`BENCH_RUNTIME must be bundle or tsx, got "${r}"`);
   return r;
 }
 
@@ -71,19 +73,19 @@ async function main() {
   const machine = readMachine();
   const revision = readRevision();
   const pgliteConf = pgliteConfFromEnv();
-  const runtime = runtimeFromEnv();
-  const launch = await launchFor(runtime);
+  const launch = await launchFor(runtimeFromEnv());
   const engines: EngineResult[] = [];
   for (const engine of enginesFromEnv()) {
     console.log(`Running ${engine}...`);
-    engines.push(await runEngine(engine, settings, { adminUrl: process.env.DATABASE_URL, profileDir: profileDir(), pgliteConf, runtime, launch }));
+    engines.push(await runEngine(engine, settings, { adminUrl: process.env.DATABASE_URL, profileDir: profileDir(), pgliteConf, launch }));
   }
   await launch.remove();
   const results: BenchResults = { generatedAt: new Date().toISOString(), revision, machine, settings, rssGoalMb: RSS_GOAL_MB, engines, loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
   const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as BenchResults) : null;
   console.log(`\n${formatReport(results, baseline)}`);
   // What-if runs never replace latest.json, which always describes the product as it is.
-  const name = pgliteConf.length || runtime !== 'tsx' || process.env.NODE_OPTIONS ? 'latest-what-if.json' : 'latest.json';
+  const whatIf = isWhatIf({ pgliteConf, runtime: launch.runtime, nodeOptions: process.env.NODE_OPTIONS ?? '' });
+  const name = whatIf ? 'latest-what-if.json' : 'latest.json';
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(new URL(name, resultsDir), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWrote bench/results/${name}${name === 'latest.json' ? ' (copy it to bench/baseline.json to make it the new baseline)' : ''}.`);

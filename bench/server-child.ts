@@ -1,6 +1,61 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { tsxLaunch, type Launch } from './server-runtime';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { deferCleanup } from './cleanup';
+import { sampleChildren } from './proc';
 import type { ChildMessage, ChildTask, DatabaseTarget, ParentMessage, PreparedData, ReadyMessage, ServerMemory } from './protocol';
+import type { FirstStartMemory } from './results';
+
+/**
+ * How the server process runs: `bundle` as `npm start` does (our code bundled
+ * with esbuild, run on plain node with the flags in package.json's start
+ * script), or `tsx` (a what-if: the sources through the TypeScript loader, as
+ * bin/offerline.js and the tests run them).
+ */
+export type ServerRuntime = 'bundle' | 'tsx';
+
+export interface Launch {
+  runtime: ServerRuntime;
+  entry: string;
+  execArgv: string[];
+  /** Removes the bundle, if one was built. */
+  remove(): Promise<void>;
+}
+
+const source = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+// Inside the repository, like dist/server/, so the bundle finds packages in node_modules
+// and the product finds its package root (migrations, the initdb script) from it.
+const buildDir = fileURLToPath(new URL('./.build/', import.meta.url));
+
+/** Node flags `npm start` passes before the bundle, e.g. ['--max-semi-space-size=2']; read so the bench cannot drift from it. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const start = pkg.scripts.start ?? '';
+  const m = /\bnode((?:\s+--\S+)*)\s+dist\/server\/offerline\.mjs\b/.exec(start);
+  if (!m) throw new Error(`Cannot find "node [flags] dist/server/offerline.mjs" in package.json's start script: "${start}"`);
+  return m[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+export async function launchFor(runtime: ServerRuntime): Promise<Launch> {
+  if (runtime === 'tsx') return { runtime, entry: source, execArgv: ['--import', 'tsx'], remove: async () => {} };
+  const esbuild = await import('esbuild');
+  const remove = deferCleanup(() => rm(buildDir, { recursive: true, force: true }));
+  const outfile = `${buildDir}server-process.mjs`;
+  // The options of scripts/build-server.js; only the entry point differs (the bench server instead of the CLI).
+  await esbuild.build({
+    entryPoints: [source],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  return { runtime, entry: outfile, execArgv: startFlags(), remove };
+}
 
 type Reply<T extends ChildMessage['type']> = Extract<ChildMessage, { type: T }>;
 
@@ -25,16 +80,29 @@ function waitFor<T extends ChildMessage['type']>(child: ChildProcess, type: T): 
   });
 }
 
+export interface Prepared {
+  prepared: PreparedData;
+  /** The prepare process's own clock at the end: open (initdb on an empty folder), migrate, seed, sign in. */
+  ms: number;
+  memory: FirstStartMemory;
+}
+
 /**
- * Initialises the database in a short-lived process and returns what the server
- * needs. Always through tsx: migrations are found relative to src/db/migrate.ts.
+ * A first start: a short-lived process, run the same way as the server, opens
+ * the empty database through the product's own path (on the embedded engine
+ * that runs initdb in a child process), migrates, seeds the bench organisation,
+ * signs in and exits.
  */
-export async function prepareDatabase(target: DatabaseTarget): Promise<Reply<'prepared'>> {
-  const child = spawn({ mode: 'prepare', target }, tsxLaunch);
+export async function prepareDatabase(target: DatabaseTarget, launch: Launch): Promise<Prepared> {
+  const child = spawn({ mode: 'prepare', target }, launch);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const children = sampleChildren(child.pid!);
   try {
-    return await waitFor(child, 'prepared');
+    const reply = await waitFor(child, 'prepared');
+    const seen = children.stop();
+    return { prepared: reply.prepared, ms: reply.ms, memory: { serverPeakRssMb: reply.peakRssMb, ...seen } };
   } finally {
+    children.stop();
     await exited;
   }
 }
