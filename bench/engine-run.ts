@@ -2,18 +2,29 @@ import { join } from 'node:path';
 import { deferCleanup } from './cleanup';
 import { freshDatabase } from './fresh-database';
 import { runBare, runCreateSubmit, type LoadSettings, type MeasureHooks } from './load';
-import { readCpuSeconds, readRss, sampleRss } from './proc';
+import { readCpuSeconds, readResidentParts, readRss, sampleRss } from './proc';
 import type { BenchEngine, ServerMemory } from './protocol';
-import type { EngineResult, MemoryBreakdown } from './results';
+import { serverEnvFrom, type EngineResult, type MemoryBreakdown } from './results';
 import { prepareDatabase, startServer, type Launch, type ServerChild } from './server-child';
 
 const mb = (bytes: number) => bytes / 1024 ** 2;
 
-function breakdown(m: ServerMemory): MemoryBreakdown {
+function breakdown(pid: number, m: ServerMemory): MemoryBreakdown {
   const wasm = m.wasmMemoryBytes === null ? null : mb(m.wasmMemoryBytes);
+  const parts = readResidentParts(pid, m.wasmMemoryBytes);
   const rss = mb(m.usage.rss);
   const heap = mb(m.heapPhysicalBytes);
-  return { rssMb: rss, jsHeapResidentMb: heap, jsHeapUsedMb: mb(m.usage.heapUsed), wasmMemoryMb: wasm, restMb: rss - heap - (wasm ?? 0) };
+  const wasmResident = wasm === null ? null : parts.mappingResidentMb;
+  return {
+    rssMb: rss,
+    jsHeapResidentMb: heap,
+    jsHeapUsedMb: mb(m.usage.heapUsed),
+    wasmMemoryMb: wasm,
+    wasmResidentMb: wasmResident,
+    fileBackedMb: parts.fileBackedMb,
+    // Where the resident WASM part is unknown, all of it is counted, so the rest is a lower bound.
+    restMb: rss - heap - (wasmResident ?? wasm ?? 0) - (parts.fileBackedMb ?? 0),
+  };
 }
 
 /**
@@ -55,7 +66,8 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
     const stopServer = deferCleanup(server.stop);
     const sampler = sampleRss(server.pid);
     try {
-      const idle = breakdown(await server.memory());
+      const idle = breakdown(server.pid, await server.memory());
+      const startupPeakRssMb = readRss(server.pid)?.hwmMb ?? NaN;
       sampler.takePeak();
       const cpuPercent = new Map<string, number>();
       const hooks = measureHooks(server, engine, opts.profileDir, cpuPercent);
@@ -63,14 +75,14 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
       const peakRssBareMb = sampler.takePeak();
       const offers = await runCreateSubmit(prep.prepared, server.ready, settings, hooks);
       const peakRssOffersMb = sampler.takePeak();
-      const end = breakdown(await server.memory());
+      const end = breakdown(server.pid, await server.memory());
       const lifetimePeakRssMb = readRss(server.pid)?.hwmMb ?? NaN;
       return {
         engine,
         pgliteConf: target.engine === 'embedded' ? target.pgliteConf : [],
         runtime: opts.launch.runtime,
         execArgv: opts.launch.execArgv,
-        nodeOptions: process.env.NODE_OPTIONS ?? '',
+        serverEnv: serverEnvFrom(process.env),
         databaseVersion: server.ready.databaseVersion,
         sharedBuffers: server.ready.sharedBuffers,
         prepareMs: prep.ms,
@@ -80,7 +92,7 @@ export async function runEngine(engine: BenchEngine, settings: LoadSettings, opt
         offers,
         serverCpuPercent: { bare: cpuPercent.get(bare.scenario) ?? NaN, offers: cpuPercent.get(offers.scenario) ?? NaN },
         ratio: offers.all.reqPerSec / bare.all.reqPerSec,
-        memory: { firstStart: prep.memory, peakRssBareMb, peakRssOffersMb, lifetimePeakRssMb, idle, end },
+        memory: { firstStart: prep.memory, startupPeakRssMb, peakRssBareMb, peakRssOffersMb, lifetimePeakRssMb, idle, end },
       };
     } finally {
       sampler.stop();

@@ -22,6 +22,33 @@ export function readRss(pid: number): RssReading | null {
   return Number.isFinite(rssMb) && Number.isFinite(hwmMb) ? { rssMb, hwmMb } : null;
 }
 
+/**
+ * Parts of a process's RSS that /proc can attribute: pages mapped from files
+ * (the node binary and shared libraries: RssFile), and the resident part of
+ * one anonymous mapping of exactly `mappingBytes` (PGlite's WebAssembly memory,
+ * whose size the process reports; V8 maps it on its own). Null where unreadable
+ * or when no single mapping has that size.
+ */
+export function readResidentParts(pid: number, mappingBytes: number | null): { fileBackedMb: number | null; mappingResidentMb: number | null } {
+  let status: string;
+  let smaps: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    smaps = mappingBytes === null ? '' : readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return { fileBackedMb: null, mappingResidentMb: null };
+  }
+  const file = Number(/^RssFile:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
+  const matches: number[] = [];
+  // Each mapping: a header line "start-end perms offset dev inode [path]", then "Key: value kB" lines.
+  for (const block of smaps.split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/)) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) rw-p \S+ \S+ 0\s*$/m.exec(block.slice(0, block.indexOf('\n')));
+    if (!head || parseInt(head[2]!, 16) - parseInt(head[1]!, 16) !== mappingBytes) continue;
+    matches.push(Number(/^Rss:\s+(\d+) kB/m.exec(block)?.[1] ?? NaN) / 1024);
+  }
+  return { fileBackedMb: Number.isFinite(file) ? file : null, mappingResidentMb: matches.length === 1 ? matches[0]! : null };
+}
+
 // USER_HZ, the unit of /proc/<pid>/stat times, is fixed at 100 in the Linux ABI on x86 and arm.
 const TICKS_PER_SECOND = 100;
 

@@ -8,8 +8,9 @@ function row(cells: string[], widths: number[]): string {
 }
 
 function split(b: MemoryBreakdown): string {
-  const wasm = b.wasmMemoryMb === null ? '' : ` + PGlite WASM memory ${num(b.wasmMemoryMb)}`;
-  return `${num(b.rssMb)}: JS heap ${num(b.jsHeapResidentMb)} (used ${num(b.jsHeapUsedMb)})${wasm} + rest ${num(b.restMb)}`;
+  const wasm = b.wasmMemoryMb === null ? '' : ` + PGlite WASM ${num(b.wasmResidentMb ?? b.wasmMemoryMb)} (of ${num(b.wasmMemoryMb)} allocated)`;
+  const files = b.fileBackedMb === null ? '' : ` + mapped files ${num(b.fileBackedMb)}`;
+  return `${num(b.rssMb)}: JS heap ${num(b.jsHeapResidentMb)} (used ${num(b.jsHeapUsedMb)})${wasm}${files} + native rest ${num(b.restMb)}`;
 }
 
 /** A previous run's req/s for the same engine and route, to show drift. */
@@ -22,13 +23,13 @@ function baselineFor(baseline: BenchResults | null, engine: string, route: strin
 /** A what-if run is labelled with its settings so it is never mistaken for the product's own numbers. */
 function engineLabel(e: EngineResult): string {
   if (!isWhatIf(e)) return e.engine;
-  const whatIf = [...e.pgliteConf, ...(e.runtime === 'tsx' ? ['sources through tsx'] : []), ...(e.nodeOptions ? [e.nodeOptions] : [])];
+  const whatIf = [...e.pgliteConf, ...(e.runtime === 'tsx' ? ['sources through tsx'] : []), ...(e.serverEnv ? [e.serverEnv] : [])];
   return `${e.engine} [what-if: ${whatIf.join(', ')}]`;
 }
 
 function runtimeLine(e: EngineResult): string {
   const how = e.runtime === 'bundle' ? 'bundled like npm start' : 'sources through tsx';
-  return `${how}, node ${[...e.execArgv, ...(e.nodeOptions ? [`NODE_OPTIONS=${e.nodeOptions}`] : [])].join(' ') || '(no flags)'}`;
+  return `${how}, node ${e.execArgv.join(' ') || '(no flags)'}${e.serverEnv ? `, ${e.serverEnv}` : ''}`;
 }
 
 function throughputRows(e: EngineResult, baseline: BenchResults | null): string[][] {
@@ -68,7 +69,7 @@ export function formatReport(results: BenchResults, baseline: BenchResults | nul
     const child = first.childPeakRssMb === null ? 'no child process seen' : `its child process (initdb) ${num(first.childPeakRssMb)}, both at once ${num(first.togetherPeakRssMb)}`;
     out.push(
       `  ${engineLabel(e)} (${runtimeLine(e)})`,
-      `      server: idle ${num(mem.idle.rssMb)}, peak bare ${num(mem.peakRssBareMb)}, peak offers ${num(mem.peakRssOffersMb)}, lifetime peak (VmHWM) ${num(mem.lifetimePeakRssMb)}${goal}`,
+      `      server: idle ${num(mem.idle.rssMb)} (start-up peak ${num(mem.startupPeakRssMb)}), peak bare ${num(mem.peakRssBareMb)}, peak offers ${num(mem.peakRssOffersMb)}, lifetime peak (VmHWM) ${num(mem.lifetimePeakRssMb)}${goal}`,
       `      idle = ${split(mem.idle)}`,
       `      end  = ${split(mem.end)}`,
       `      first start on the empty database (separate process, VmHWM): ${num(first.serverPeakRssMb)}; ${child}`,

@@ -5,13 +5,22 @@ import type { ServerRuntime } from './server-child';
 
 export const RSS_GOAL_MB = 250;
 
-/** RSS split by the server's own accounting; `restMb` is what neither V8's heap nor PGlite's WASM memory explains. */
+/**
+ * RSS split by the server's own accounting and /proc. `restMb` is what none of
+ * the named parts explains: native allocations (malloc arenas, buffers, thread
+ * stacks, V8's compiled code).
+ */
 export interface MemoryBreakdown {
   rssMb: number;
+  /** V8 heap pages actually resident, and the part holding live-or-not-yet-collected objects. */
   jsHeapResidentMb: number;
   jsHeapUsedMb: number;
-  /** Allocated size; not all of it need be resident, so restMb is a lower bound. */
+  /** PGlite's WebAssembly memory as allocated (embedded engine only); only the pages touched are resident. */
   wasmMemoryMb: number | null;
+  /** The resident part of it, from /proc/<pid>/smaps; null when the mapping could not be told apart. */
+  wasmResidentMb: number | null;
+  /** Pages mapped from files (the node binary, shared libraries): RssFile. */
+  fileBackedMb: number | null;
   restMb: number;
 }
 
@@ -30,6 +39,8 @@ export interface FirstStartMemory {
 
 export interface MemoryResult {
   firstStart: FirstStartMemory;
+  /** VmHWM of the server process when it was listening, before any load: what opening and start-up cost. */
+  startupPeakRssMb: number;
   /** Sampled every 100 ms from /proc during each measured phase (warm-up included). */
   peakRssBareMb: number;
   peakRssOffersMb: number;
@@ -49,8 +60,11 @@ export interface EngineResult {
   runtime: ServerRuntime;
   /** Node flags the server process ran with (from `npm start` for the bundle). */
   execArgv: string[];
-  /** NODE_OPTIONS the server ran with (e.g. a V8 heap setting); empty as the product runs. */
-  nodeOptions: string;
+  /**
+   * Environment that changes how the server runs, e.g. "NODE_OPTIONS=--v8-pool-size=1
+   * MALLOC_ARENA_MAX=2" (see serverEnvFrom); empty as the product runs.
+   */
+  serverEnv: string;
   databaseVersion: string;
   /** shared_buffers as the server's database reports it. */
   sharedBuffers: string;
@@ -79,6 +93,18 @@ export interface BenchResults {
 }
 
 /** A run that measures anything other than the product as `npm start` runs it. */
-export function isWhatIf(e: Pick<EngineResult, 'pgliteConf' | 'runtime' | 'nodeOptions'>): boolean {
-  return e.pgliteConf.length > 0 || e.runtime !== 'bundle' || e.nodeOptions !== '';
+export function isWhatIf(e: Pick<EngineResult, 'pgliteConf' | 'runtime' | 'serverEnv'>): boolean {
+  return e.pgliteConf.length > 0 || e.runtime !== 'bundle' || e.serverEnv !== '';
+}
+
+/**
+ * The variables the server inherits that change its runtime: NODE_OPTIONS and
+ * glibc's MALLOC_* tunables. They reach the load generator too.
+ */
+export function serverEnvFrom(env: NodeJS.ProcessEnv): string {
+  return Object.entries(env)
+    .filter(([name, value]) => value && (name === 'NODE_OPTIONS' || name.startsWith('MALLOC_')))
+    .map(([name, value]) => `${name}=${value}`)
+    .sort()
+    .join(' ');
 }

@@ -13,7 +13,8 @@
  * run (summarise one with bench/profile-summary.ts).
  * What-ifs, labelled as such in the report: BENCH_RUNTIME=tsx (the sources through
  * tsx, as the CLI and tests run), BENCH_PGLITE_CONF="shared_buffers=16MB" (postgresql.conf
- * lines added after the product's own, embedded engine), NODE_OPTIONS (passed on to the server).
+ * lines added after the product's own, embedded engine), NODE_OPTIONS and MALLOC_* (inherited
+ * by the server, and by the load generator too).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,7 +25,7 @@ import type { LoadSettings } from './load';
 import { readMachine, readRevision } from './machine';
 import type { BenchEngine } from './protocol';
 import { formatReport } from './report';
-import { isWhatIf, RSS_GOAL_MB, type BenchResults, type EngineResult } from './results';
+import { isWhatIf, RSS_GOAL_MB, serverEnvFrom, type BenchResults, type EngineResult } from './results';
 import { launchFor, type ServerRuntime } from './server-child';
 
 const resultsDir = new URL('./results/', import.meta.url);
@@ -84,7 +85,7 @@ async function main() {
   const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as BenchResults) : null;
   console.log(`\n${formatReport(results, baseline)}`);
   // What-if runs never replace latest.json, which always describes the product as it is.
-  const whatIf = isWhatIf({ pgliteConf, runtime: launch.runtime, nodeOptions: process.env.NODE_OPTIONS ?? '' });
+  const whatIf = isWhatIf({ pgliteConf, runtime: launch.runtime, serverEnv: serverEnvFrom(process.env) });
   const name = whatIf ? 'latest-what-if.json' : 'latest.json';
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(new URL(name, resultsDir), `${JSON.stringify(results, null, 2)}\n`);
