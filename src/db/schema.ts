@@ -44,11 +44,17 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
+    /** Single sign-on identity: the OpenID Connect issuer and subject this user signs in as. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
     timeZone: text('time_zone').notNull().default('America/New_York'),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_oidc_key').on(t.oidcIssuer, t.oidcSubject),
+  ],
 );
 
 export const departments = pgTable('departments', {
@@ -83,6 +89,9 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** SHA-256 of the session's CSRF token, which cookie-authenticated writes must echo. */
+    csrfTokenHash: text('csrf_token_hash'),
+    authMethod: text('auth_method').notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -232,4 +241,30 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId, t.key] })],
+);
+
+/**
+ * Failed sign-ins per key (an e-mail, or a client address), for rate limiting
+ * and temporary lockout. Shared by every server process.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+});
+
+/** Every view of another person's compensation: who, which offer, which fields. Append-only. */
+export const compensationViews = pgTable(
+  'compensation_views',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    actorId: uuid('actor_id').notNull().references(() => users.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    fields: jsonb('fields').notNull(),
+    via: text('via').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [index('compensation_views_org_at_idx').on(t.orgId, t.at)],
 );
