@@ -89,8 +89,6 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    /** SHA-256 of the session's CSRF token, which cookie-authenticated writes must echo. */
-    csrfTokenHash: text('csrf_token_hash'),
     authMethod: text('auth_method').notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],

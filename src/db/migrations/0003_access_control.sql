@@ -15,7 +15,6 @@ CREATE TABLE "sign_in_throttle" (
 	"locked_until" timestamp with time zone
 );
 --> statement-breakpoint
-ALTER TABLE "sessions" ADD COLUMN "csrf_token_hash" text;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "auth_method" text DEFAULT 'password' NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "oidc_issuer" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "oidc_subject" text;--> statement-breakpoint
