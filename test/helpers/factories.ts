@@ -8,6 +8,12 @@ import * as setup from '../../src/directory/org-setup.repo';
 import type { OfferTermsInput } from '../../src/flow/intake/offer-terms.schema';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/**
+ * Cookie-authenticated writes must carry this header (a cross-site form cannot send it);
+ * spread it into the headers of every POST/PUT/PATCH/DELETE made with a session cookie.
+ */
+export const csrfHeader = { 'x-requested-with': 'offerline' } as const;
 let passwordHash: Promise<string> | null = null;
 
 export interface OrgFixture {
@@ -75,7 +81,7 @@ export function validTerms(fx: OrgFixture, today: Date, overrides: Partial<Offer
 
 /** Signs in through the API and returns the Cookie header value. */
 export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: csrfHeader, payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'offerline_session');
   return `offerline_session=${cookie!.value}`;

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { OfferTermsInput } from '../../src/flow/intake/offer-terms.schema';
 import type { OfferDto } from '../../src/offers/offers.schema';
-import { validTerms, type OrgFixture } from './factories';
+import { csrfHeader, validTerms, type OrgFixture } from './factories';
 import { TEST_NOW } from './test-app';
 
 /** Thin wrappers over the offer endpoints, for tests that need offers to exist before the part they test. */
 export function offerApi(app: FastifyInstance, cookie: string, fx: OrgFixture) {
-  const headers = (ifMatch?: number | string) => ({ cookie, ...(ifMatch === undefined ? {} : { 'if-match': `"${ifMatch}"` }) });
+  const headers = (ifMatch?: number | string) => ({ cookie, ...csrfHeader, ...(ifMatch === undefined ? {} : { 'if-match': `"${ifMatch}"` }) });
 
   return {
     terms: (overrides: Partial<OfferTermsInput> = {}) => validTerms(fx, TEST_NOW, overrides),
@@ -17,7 +17,7 @@ export function offerApi(app: FastifyInstance, cookie: string, fx: OrgFixture) {
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/offers',
-        headers: { cookie },
+        headers: { cookie, ...csrfHeader },
         payload: { candidateId: body.candidateId ?? fx.candidateId, requisitionId: fx.requisitionId, terms: validTerms(fx, TEST_NOW, overrides) },
       });
       expect(res.statusCode, res.body).toBe(201);
