@@ -84,7 +84,7 @@ function summarise(profile: CpuProfile, top: number): string {
   for (const [k, ms] of interesting.sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(ms)}  ${k}`);
   // Only synchronous work counts here: time awaiting the database is not on these functions' stacks.
   lines.push('', 'Inclusive time, Offerline src/ functions (synchronous part):');
-  const ours = interesting.filter(([k]) => / src\//.test(k) && !/^\(anonymous\)/.test(k));
+  const ours = interesting.filter(([k]) => / (src\/|bench\/\.build\/)/.test(k) && !/^\(anonymous\)/.test(k));
   for (const [k, ms] of ours.slice(0, top)) lines.push(`  ${pct(ms)}  ${k}`);
   return lines.join('\n');
 }

@@ -74,7 +74,7 @@ function serverMemory(database: Database): ServerMemory {
 }
 
 /** Default logger (off) and clock: a production server minus request logging. */
-async function serve(database: Database, prepared: PreparedData, counter: { read(): number } | null): Promise<FastifyInstance> {
+async function serve(database: Database, prepared: PreparedData, counter: { read(): number; stop(): void } | null): Promise<FastifyInstance> {
   const app = await buildApp({ database });
   registerBareRoute(app, database, prepared.orgId);
   const queriesPerRequest = counter ? await statementsPerRequest(app, prepared.cookie, prepared.createBody, counter) : null;

@@ -3,10 +3,11 @@ import pg from 'pg';
 
 /**
  * Counts statements sent through node-postgres (pool and transaction clients
- * alike). PGlite runs the same SQL but has no single hook to count it by, so
- * the count is taken on PostgreSQL only.
+ * alike) until `stop()`, which puts the driver back as it was, so the measured
+ * runs go through the product's code only. PGlite runs the same SQL but has no
+ * single hook to count it by, so the count is taken on PostgreSQL only.
  */
-export function countPgStatements(): { read(): number } {
+export function countPgStatements(): { read(): number; stop(): void } {
   let count = 0;
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
@@ -14,7 +15,10 @@ export function countPgStatements(): { read(): number } {
     count += 1;
     return original.apply(this, args);
   };
-  return { read: () => count };
+  return {
+    read: () => count,
+    stop: () => void (proto.query = original),
+  };
 }
 
 /**
@@ -25,7 +29,7 @@ export async function statementsPerRequest(
   app: FastifyInstance,
   cookie: string,
   createBody: string,
-  counter: { read(): number },
+  counter: { read(): number; stop(): void },
 ): Promise<{ create: number; submit: number; bare: number }> {
   const headers = { cookie, 'content-type': 'application/json' };
   const count = async (send: () => Promise<{ statusCode: number; body: string }>) => {
@@ -38,5 +42,6 @@ export async function statementsPerRequest(
   const { id } = JSON.parse(created.body) as { id: string };
   const submitted = await count(() => app.inject({ method: 'POST', url: `/api/v1/offers/${id}/submit`, headers: { cookie, 'if-match': '"1"' } }));
   const bare = await count(() => app.inject({ method: 'POST', url: '/bench/bare', headers, payload: createBody }));
+  counter.stop();
   return { create: created.statements, submit: submitted.statements, bare: bare.statements };
 }
