@@ -4,7 +4,7 @@ import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/auth/auth.servic
 import { apiTokens, sessions } from '../../src/db/schema';
 import { setUserDisabled, updatePasswordHash } from '../../src/auth/auth.repo';
 import { hashPassword } from '../../src/auth/secrets';
-import { createOrgFixture, TEST_PASSWORD, type OrgFixture } from '../helpers/factories';
+import { createOrgFixture, csrfHeader, TEST_PASSWORD, type OrgFixture } from '../helpers/factories';
 import { expectProblem } from '../helpers/problem';
 import { createTestApp, TEST_NOW, type TestApp } from '../helpers/test-app';
 
@@ -72,7 +72,7 @@ describe('sign-in', () => {
 
   it('sign-out ends the session and clears the cookie', async () => {
     const session = await signInValue();
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie: `offerline_session=${session}` } });
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie: `offerline_session=${session}`, ...csrfHeader } });
     expect(out.statusCode).toBe(204);
     const cleared = out.cookies.find((c) => c.name === 'offerline_session');
     expect(cleared?.value).toBe('');
@@ -125,7 +125,7 @@ describe('sign-in', () => {
 describe('disabled users and password changes', () => {
   it("a disabled user's live session and API token stop working at once, and sign-in is refused", async () => {
     const session = await signInValue(fx.users.payroll.email);
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: `offerline_session=${session}` }, payload: { name: 'payroll sync' } });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: `offerline_session=${session}`, ...csrfHeader }, payload: { name: 'payroll sync' } });
     const token = created.json().token as string;
     expect((await withToken(token)).statusCode).toBe(200);
 
@@ -147,7 +147,7 @@ describe('disabled users and password changes', () => {
 describe('personal API tokens', () => {
   it('are shown once, work as a Bearer token, are listed without the secret, and stop working when revoked', async () => {
     const session = `offerline_session=${await signInValue(fx.users.admin.email)}`;
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: session }, payload: { name: 'CI export' } });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: session, ...csrfHeader }, payload: { name: 'CI export' } });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^olt_[\w-]{40,}$/);
@@ -165,16 +165,16 @@ describe('personal API tokens', () => {
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored.map((r) => r.tokenHash)).toContain(sha256(token));
 
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie: session } });
+    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie: session, ...csrfHeader } });
     expect(revoked.statusCode).toBe(204);
     expectProblem(await withToken(token), 401, { code: 'unauthenticated' });
     expect((await t.app.inject({ url: '/api/v1/me/tokens', headers: { cookie: session } })).json()[0].revokedAt).toBe(TEST_NOW.toISOString());
-    expectProblem(await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie: session } }), 404);
+    expectProblem(await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie: session, ...csrfHeader } }), 404);
   });
 
   it('stop working when they expire', async () => {
     const session = `offerline_session=${await signInValue(fx.users.admin.email)}`;
-    const { token } = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: session }, payload: { name: 'short', expiresInDays: 1 } })).json();
+    const { token } = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: session, ...csrfHeader }, payload: { name: 'short', expiresInDays: 1 } })).json();
     expect((await withToken(token)).statusCode).toBe(200);
     t.clock.advance(24 * 60 * 60 * 1000 + 1);
     expectProblem(await withToken(token), 401, { code: 'unauthenticated' });
@@ -182,9 +182,9 @@ describe('personal API tokens', () => {
 
   it("cannot be revoked by another user, and an unknown Bearer token is refused", async () => {
     const owner = `offerline_session=${await signInValue(fx.users.admin.email)}`;
-    const { id, token } = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: owner }, payload: { name: 'mine' } })).json();
+    const { id, token } = (await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie: owner, ...csrfHeader }, payload: { name: 'mine' } })).json();
     const stranger = `offerline_session=${await signInValue(fx.users.recruiter.email)}`;
-    expectProblem(await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie: stranger } }), 404);
+    expectProblem(await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${id}`, headers: { cookie: stranger, ...csrfHeader } }), 404);
     expect((await withToken(token)).statusCode).toBe(200);
     expectProblem(await withToken('olt_not-a-real-token'), 401, { code: 'unauthenticated' });
   });

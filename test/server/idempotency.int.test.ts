@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOfferRows } from '../helpers/db-counts';
-import { createOrgFixture, signIn, validTerms, type OrgFixture } from '../helpers/factories';
+import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../helpers/factories';
 import { expectProblem } from '../helpers/problem';
 import { createTestApp, TEST_NOW, type TestApp } from '../helpers/test-app';
 
@@ -26,7 +26,7 @@ function post(key: string | undefined, payload: unknown, cookie = recruiter) {
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/offers',
-    headers: { cookie, ...(key === undefined ? {} : { 'idempotency-key': key }) },
+    headers: { cookie, ...csrfHeader, ...(key === undefined ? {} : { 'idempotency-key': key }) },
     payload: payload as object,
   });
 }
@@ -133,7 +133,7 @@ describe('Idempotency-Key on POST', () => {
     const created = (await post(undefined, body())).json();
     const key = `submit-${randomUUID()}`;
     const submit = () =>
-      t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, 'if-match': '"1"', 'idempotency-key': key } });
+      t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"1"', 'idempotency-key': key } });
 
     const first = await submit();
     expect(first.statusCode).toBe(200);
@@ -146,7 +146,7 @@ describe('Idempotency-Key on POST', () => {
     expect(counts.offerVersions).toBeGreaterThan(0);
 
     // Without the key the same stale request is a conflict, as it should be.
-    const plain = await t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, 'if-match': '"1"' } });
+    const plain = await t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"1"' } });
     expectProblem(plain, 409);
   });
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers } from '../../../src/db/schema';
 import { countOfferRows, type OfferRowCounts } from '../../helpers/db-counts';
-import { createOrgFixture, signIn, validTerms, type OrgFixture } from '../../helpers/factories';
+import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../../helpers/factories';
 import { expectProblem } from '../../helpers/problem';
 import { createTestApp, TEST_NOW, type TestApp } from '../../helpers/test-app';
 import { badIntakeCases, type BadIntakeCase } from './bad-intake-cases';
@@ -24,7 +24,7 @@ async function draftState() {
 }
 
 function send(c: BadIntakeCase) {
-  const headers: Record<string, string> = { cookie: recruiter };
+  const headers: Record<string, string> = { cookie: recruiter, ...csrfHeader };
   if (c.contentType) headers['content-type'] = c.contentType;
   if (c.method === 'PUT' && c.ifMatch !== null) headers['if-match'] = c.ifMatch ?? '"1"';
   const url = c.method === 'POST' ? '/api/v1/offers' : `/api/v1/offers/${c.offerId ?? draftId}/draft`;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const created = await t.app.inject({
     method: 'POST',
     url: '/api/v1/offers',
-    headers: { cookie: recruiter },
+    headers: { cookie: recruiter, ...csrfHeader },
     payload: { candidateId: fx.candidateId, requisitionId: fx.requisitionId, terms: validTerms(fx, TEST_NOW) },
   });
   expect(created.statusCode).toBe(201);
@@ -86,7 +86,7 @@ describe('bad intake', () => {
     const ok = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/offers/${draftId}/draft`,
-      headers: { cookie: recruiter, 'if-match': '"1"' },
+      headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"1"' },
       payload: { terms: validTerms(fx, TEST_NOW, { title: 'Senior Backend Engineer' }) },
     });
     expect(ok.statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgFixture, signIn, validTerms, type OrgFixture } from '../../helpers/factories';
+import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../../helpers/factories';
 import { createTestApp, TEST_NOW, type TestApp } from '../../helpers/test-app';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ async function createOffer(overrides = {}) {
   return t.app.inject({
     method: 'POST',
     url: '/api/v1/offers',
-    headers: { cookie: recruiter },
+    headers: { cookie: recruiter, ...csrfHeader },
     payload: { candidateId: fx.candidateId, requisitionId: fx.requisitionId, terms: validTerms(fx, TEST_NOW, overrides) },
   });
 }
@@ -51,13 +51,13 @@ describe('intake', () => {
     const edited = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/offers/${created.id}/draft`,
-      headers: { cookie: recruiter, 'if-match': '"1"' },
+      headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"1"' },
       payload: { terms: validTerms(fx, TEST_NOW, { title: 'Staff Backend Engineer' }) },
     });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ title: 'Staff Backend Engineer', rowVersion: 2 });
 
-    const submitted = await t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, 'if-match': '"2"' } });
+    const submitted = await t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"2"' } });
     expect(submitted.statusCode).toBe(200);
     // No approval policy exists yet, so both approval phases are skipped: the offer waits for its packet.
     expect(submitted.json()).toMatchObject({ status: 'drafting', currentVersion: 1, terms: { title: 'Staff Backend Engineer' } });
@@ -70,11 +70,11 @@ describe('intake', () => {
 
   it('refuses an edit once the offer is no longer a draft', async () => {
     const created = (await createOffer()).json();
-    await t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, 'if-match': '"1"' } });
+    await t.app.inject({ method: 'POST', url: `/api/v1/offers/${created.id}/submit`, headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"1"' } });
     const res = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/offers/${created.id}/draft`,
-      headers: { cookie: recruiter, 'if-match': '"2"' },
+      headers: { cookie: recruiter, ...csrfHeader, 'if-match': '"2"' },
       payload: { terms: validTerms(fx, TEST_NOW) },
     });
     expect(res.statusCode).toBe(409);
