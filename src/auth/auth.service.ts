@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../core/actor';
+import { roleNames, type Actor } from '../core/actor';
 import type { Clock } from '../core/clock';
 import { NotFoundError, UnauthenticatedError } from '../core/errors';
 import type { Db } from '../db/client';
@@ -17,7 +17,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
     const user = await repo.findUserById(db, orgId, userId);
     if (!user || user.disabledAt) return null;
     const roles = await repo.listRoles(db, orgId, userId);
-    return { orgId, userId, roles: [...new Set(roles.map((r) => r.role))] };
+    return { orgId, userId, roles: roles.map((r) => ({ role: r.role, businessUnitId: r.businessUnitId })) };
   }
 
   /** Checks the password and opens a new session; the old one (if any) ends, so ids rotate. */
@@ -91,7 +91,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
     return {
       user: { id: user!.id, name: user!.name, email: user!.email },
       organization: { id: org!.id, name: org!.name },
-      roles: actor.roles,
+      roles: roleNames(actor),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { roleNames } from '../core/actor';
 import { ForbiddenError } from '../core/errors';
 import { hasAnyRole, intakeRoles } from '../core/roles';
 import { requireActor } from '../server/plugins/auth';
@@ -44,7 +45,7 @@ export function registerOfferRoutes(app: FastifyInstance, deps: { offers: Offers
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);
-      if (!hasAnyRole(actor.roles, intakeRoles)) throw new ForbiddenError('Only recruiters and admins can change an offer this way.');
+      if (!hasAnyRole(roleNames(actor), intakeRoles)) throw new ForbiddenError('Only recruiters and admins can change an offer this way.');
       const row = await events.applyEvent(actor, req.params.id, { type: req.body.type, reason: req.body.reason }, requireIfMatch(req));
       setEtag(reply, row.rowVersion);
       return offers.present(row);

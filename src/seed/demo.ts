@@ -104,7 +104,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
     await candidate('Noah', 'Fischer', 'San Jose', 'CA'),
     await candidate('Aiko', 'Tanaka', 'Seattle', 'WA'),
   ];
-  await seedOffers(db, clock, { orgId: org.id, userId: user.recruiter!, roles: ['recruiter'] }, user.manager!, reqs, cands);
+  await seedOffers(db, clock, { orgId: org.id, userId: user.recruiter!, roles: [{ role: 'recruiter', businessUnitId: null }] }, user.manager!, reqs, cands);
   return { created: true, organization: org.name, signIns };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { Actor } from '../../src/core/actor';
 import { AppError, TransitionNotAllowedError } from '../../src/core/errors';
 import { offerEventTypes, offerStatuses, transition, type OfferEventType, type OfferStatus, type TransitionContext } from '../../src/core/lifecycle';
 import { replayStatus, type TransitionRecord } from '../../src/core/replay';
@@ -17,14 +18,14 @@ let t: TestApp;
 let fx: OrgFixture;
 let intake: ReturnType<typeof createIntakeService>;
 let events: ReturnType<typeof createOfferEventsService>;
-let actor: { orgId: string; userId: string; roles: ['recruiter'] };
+let actor: Actor;
 
 beforeAll(async () => {
   t = await createTestApp();
   fx = await createOrgFixture(t.database.db);
   intake = createIntakeService({ db: t.database.db, clock: t.clock });
   events = createOfferEventsService({ db: t.database.db, clock: t.clock });
-  actor = { orgId: fx.orgId, userId: fx.users.recruiter.id, roles: ['recruiter'] };
+  actor = { orgId: fx.orgId, userId: fx.users.recruiter.id, roles: [{ role: 'recruiter', businessUnitId: null }] };
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Actor } from '../../core/actor';
+import { roleNames, type Actor } from '../../core/actor';
 import { canonicalJson } from '../../core/canonical-json';
 import { changedFields } from '../../core/changed-fields';
 import type { Clock } from '../../core/clock';
@@ -27,7 +27,7 @@ export interface IntakeDeps {
 /** Stage 1: one source of truth for the offer, validated before anyone else sees it. */
 export function createIntakeService({ db, clock }: IntakeDeps) {
   function requireIntakeRole(actor: Actor) {
-    if (!hasAnyRole(actor.roles, intakeRoles)) throw new ForbiddenError('Only recruiters and admins can create or edit offers.');
+    if (!hasAnyRole(roleNames(actor), intakeRoles)) throw new ForbiddenError('Only recruiters and admins can create or edit offers.');
   }
 
   /** References must exist in the caller's organisation; another organisation's id reads as unknown. */
