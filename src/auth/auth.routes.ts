@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { roles } from '../core/roles';
 import { clearSessionCookie, requireActor, SESSION_COOKIE, setSessionCookie } from '../server/plugins/auth';
 import { SESSION_ABSOLUTE_MS, type AuthService } from './auth.service';
+import type { SignInGuard } from './sign-in-guard';
 
 const meSchema = z.object({
   user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
@@ -22,19 +23,20 @@ const tokenSchema = z.object({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function registerAuthRoutes(app: FastifyInstance, { auth }: { auth: AuthService }) {
+export function registerAuthRoutes(app: FastifyInstance, { auth, signInGuard }: { auth: AuthService; signInGuard: SignInGuard }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['sign-in'];
 
   r.post('/api/v1/auth/sign-in', {
     schema: {
       tags,
-      summary: 'Sign in with e-mail and password; sets the session cookie',
+      summary: 'Sign in with e-mail and password; sets the session cookie. Repeated failures lock the e-mail (429, Retry-After)',
       body: z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(128) }),
       response: { 200: meSchema },
     },
     handler: async (req, reply) => {
-      const { sessionId, actor } = await auth.signIn(req.body.email, req.body.password, req.cookies[SESSION_COOKIE]);
+      const { email, password } = req.body;
+      const { sessionId, actor } = await signInGuard.guarded(email, req.ip, () => auth.signIn(email, password, req.cookies[SESSION_COOKIE]));
       setSessionCookie(req, reply, sessionId, SESSION_ABSOLUTE_MS / 1000);
       return auth.me(actor);
     },

@@ -7,6 +7,9 @@ import { systemClock, type Clock } from '../core/clock';
 import type { Database } from '../db/client';
 import { createAuthService } from '../auth/auth.service';
 import { registerAuthRoutes } from '../auth/auth.routes';
+import { createAccountService } from '../auth/account.service';
+import { registerAccountRoutes } from '../auth/account.routes';
+import { createSignInGuard, type SignInLimits } from '../auth/sign-in-guard';
 import { registerDirectoryRoutes } from '../directory/directory.routes';
 import { createIntakeService } from '../flow/intake/intake.service';
 import { registerIntakeRoutes } from '../flow/intake/intake.routes';
@@ -16,6 +19,8 @@ import { createOffersService } from '../offers/offers.service';
 import { registerOfferRoutes } from '../offers/offers.routes';
 import { createIdempotency } from './idempotency';
 import { registerAuth } from './plugins/auth';
+import { registerCsrfGuard } from './plugins/csrf';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerErrorHandling } from './plugins/errors';
 import { registerNulGuard } from './plugins/reject-nul';
 import { problemSchema } from './problem';
@@ -28,6 +33,10 @@ export interface AppOptions {
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
   trustProxy?: boolean;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS); none by default. */
+  corsOrigins?: string[];
+  /** Sign-in lockout thresholds; the defaults suit production. */
+  signInLimits?: SignInLimits;
 }
 
 export const API_VERSION = '0.1.0';
@@ -66,12 +75,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+  const corsOrigins = options.corsOrigins ?? [];
+  await registerSecurityHeaders(app, corsOrigins);
+  // Swagger UI needs its own inline script and style hashes; plain http must keep working locally.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
 
   const auth = createAuthService({ db, clock });
@@ -80,8 +90,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const intake = createIntakeService({ db, clock });
   const idempotent = createIdempotency({ db, clock });
 
+  registerCsrfGuard(app, corsOrigins);
   registerAuth(app, auth);
-  registerAuthRoutes(app, { auth });
+  registerAuthRoutes(app, { auth, signInGuard: createSignInGuard({ db, clock, limits: options.signInLimits }) });
+  registerAccountRoutes(app, { account: createAccountService({ db, clock }) });
   registerDirectoryRoutes(app, { db });
   registerIntakeRoutes(app, { intake, offers, idempotent });
   registerOfferRoutes(app, { offers, events });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../package-root';
 import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
+import { parseCorsOrigins } from './plugins/security-headers';
 
 export interface ServerConfig {
   port: number;
@@ -9,6 +10,8 @@ export interface ServerConfig {
   logLevel: string;
   trustProxy: boolean;
   webRoot: string;
+  /** CORS_ORIGINS, comma-separated; empty: CORS closed. */
+  corsOrigins: string[];
 }
 
 /** Everything the server reads from the environment, in one place (see README, Configuration). */
@@ -22,5 +25,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
     webRoot: env.WEB_ROOT ?? join(packageRoot, 'dist/web'),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
   };
 }

@@ -22,6 +22,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       database,
       webRoot: config.webRoot,
       trustProxy: config.trustProxy,
+      corsOrigins: config.corsOrigins,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

@@ -50,7 +50,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T> = {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      // X-Requested-With: the server refuses cookie-authenticated writes without it (CSRF defence).
+      headers: { Accept: 'application/json', 'X-Requested-With': 'offerline', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal,
     });

@@ -1,0 +1,195 @@
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../src/core/roles';
+import { compensationViews } from '../../src/db/schema';
+import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../helpers/factories';
+import { offerApi } from '../helpers/offer-api';
+import { createTestApp, TEST_NOW, type TestApp } from '../helpers/test-app';
+import { apiOperations, fillPath, sampleValue, type ApiOperation } from './api-routes';
+import { tenantSnapshot } from './tenant-snapshot';
+
+/**
+ * Tenant isolation: every endpoint with an id in its path, called by every
+ * role of organisation B (and B's admin API token) with organisation A's ids,
+ * answers 404 problem+json — never 403, never 200 — and changes nothing of A.
+ * The endpoints come from the app's own OpenAPI document, so a new route is
+ * covered as soon as it exists, or fails here by name until it is.
+ */
+
+let t: TestApp;
+let a: OrgFixture;
+let b: OrgFixture;
+/** Org A's ids by the kind of thing they name. */
+const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[] };
+/** Every caller of org B: a session per role, plus the admin's API token. */
+const callers: { name: string; headers: Record<string, string> }[] = [];
+let operations: ApiOperation[];
+
+/**
+ * Which of org A's ids go into a path parameter. The first matching rule wins;
+ * a path parameter no rule covers fails the test with the route's name.
+ */
+const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
+  { param: /^(id|offerId)$/, path: /^\/api\/v1\/offers\/\{/, ids: () => aIds.offers },
+  { param: /^offerId$/, path: /./, ids: () => aIds.offers },
+  { param: /^(id|tokenId)$/, path: /\/tokens\/\{/, ids: () => aIds.tokens },
+  { param: /^(id|userId)$/, path: /\/users\/\{/, ids: () => aIds.users },
+  { param: /^userId$/, path: /./, ids: () => aIds.users },
+];
+
+/**
+ * Known product bug, reported and not yet fixed: these writes check the caller's
+ * role before looking the offer up, so a role that may not write gets 403 for an
+ * id of another organisation instead of 404. It leaks nothing (every id gets the
+ * same 403), but breaks the rule "another organisation's id is not found". A 403
+ * here is listed as a warning instead of failing; any other answer still fails.
+ * Remove a route from this list once it looks the offer up first.
+ */
+const roleCheckedBeforeLookup = new Set(['PUT /api/v1/offers/{id}/draft', 'POST /api/v1/offers/{id}/submit', 'POST /api/v1/offers/{id}/events']);
+
+/** Request bodies where a body derived from the schema would not pass validation. */
+function validBody(op: ApiOperation): unknown {
+  const bodies: Record<string, unknown> = {
+    'PUT /api/v1/offers/{id}/draft': { terms: validTerms(b, TEST_NOW) },
+    'POST /api/v1/offers/{id}/events': { type: 'cancel', reason: 'cross-tenant probe' },
+  };
+  if (op.name in bodies) return bodies[op.name];
+  return op.body ? sampleValue(op.body, b.users.recruiter.id) : undefined;
+}
+
+/** Path parameters that are not ids (an enum such as a role name) take a valid value. */
+function pathValues(op: ApiOperation): { values: Record<string, string>[]; uncovered: string[] } {
+  let combos: Record<string, string>[] = [{}];
+  const uncovered: string[] = [];
+  for (const p of op.pathParams) {
+    let options: string[];
+    if (p.schema.enum?.length) options = [String(p.schema.enum[0])];
+    else {
+      const rule = idRules.find((r) => r.param.test(p.name) && r.path.test(op.path));
+      if (!rule) {
+        uncovered.push(`${op.name}: {${p.name}}`);
+        continue;
+      }
+      options = rule.ids();
+    }
+    combos = combos.flatMap((c) => options.map((o) => ({ ...c, [p.name]: o })));
+  }
+  return { values: combos, uncovered };
+}
+
+async function compensationViewsOfA() {
+  return (await t.database.db.select().from(compensationViews).where(inArray(compensationViews.offerId, aIds.offers))).length;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  a = await createOrgFixture(db);
+  b = await createOrgFixture(db);
+
+  // Org A: offers in several states, an edited draft, and API tokens.
+  const aRecruiter = await signIn(t.app, a.users.recruiter.email);
+  const api = offerApi(t.app, aRecruiter, a);
+  const draft = await api.createDraft();
+  const edited = await api.createDraft();
+  expect((await api.putDraft(edited.id, 1, { title: 'Edited title' })).statusCode).toBe(200);
+  const submitted = await api.createDraft();
+  expect((await api.submit(submitted.id, 1)).statusCode).toBe(200);
+  const cancelled = await api.createDraft();
+  expect((await api.event(cancelled.id, 1, 'cancel')).statusCode).toBe(200);
+  const withdrawn = await api.createDraft();
+  expect((await api.submit(withdrawn.id, 1)).statusCode).toBe(200);
+  expect((await api.event(withdrawn.id, 2, 'withdraw')).statusCode).toBe(200);
+  aIds.offers.push(draft.id, edited.id, submitted.id, cancelled.id, withdrawn.id);
+  for (const cookie of [aRecruiter, await signIn(t.app, a.users.admin.email)]) {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie, ...csrfHeader }, payload: { name: 'integration' } });
+    expect(res.statusCode, res.body).toBe(201);
+    aIds.tokens.push(res.json().id);
+  }
+  aIds.users.push(a.users.admin.id, a.users.recruiter.id, a.users.hiring_manager.id);
+
+  // Org B: every role signed in, and the admin's API token.
+  for (const role of roles) callers.push({ name: `B ${role}`, headers: { cookie: await signIn(t.app, b.users[role].email), ...csrfHeader } });
+  const bAdmin = callers.find((c) => c.name === 'B admin')!;
+  const tokenRes = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: bAdmin.headers, payload: { name: 'probe' } });
+  expect(tokenRes.statusCode, tokenRes.body).toBe(201);
+  callers.push({ name: 'B admin API token', headers: { authorization: `Bearer ${tokenRes.json().token}` } });
+
+  operations = apiOperations(t.app);
+});
+afterAll(() => t?.close());
+
+describe('cross-tenant isolation', () => {
+  it('knows an id of org A for every path parameter of every route', () => {
+    const withParams = operations.filter((op) => op.pathParams.length);
+    expect(withParams.length).toBeGreaterThanOrEqual(7);
+    const uncovered = withParams.flatMap((op) => pathValues(op).uncovered);
+    expect(uncovered, `routes with a path parameter this test has no org A id for: add a rule to idRules`).toEqual([]);
+  });
+
+  it("answers 404 problem+json to every caller of org B for every id of org A, and changes nothing of A", async () => {
+    const before = { ...(await tenantSnapshot(t.database.db, a.orgId)), viewsOfAOffers: await compensationViewsOfA() };
+    const failures: string[] = [];
+    const known = new Set<string>();
+    let calls = 0;
+    for (const op of operations.filter((o) => o.pathParams.length)) {
+      const body = validBody(op);
+      for (const values of pathValues(op).values) {
+        const url = fillPath(op.path, values);
+        for (const caller of callers) {
+          const headers: Record<string, string> = { ...caller.headers };
+          if (op.method !== 'GET') headers['if-match'] = '"1"';
+          const res = await t.app.inject({ method: op.method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+          calls++;
+          const type = String(res.headers['content-type'] ?? '');
+          if (res.statusCode === 403 && roleCheckedBeforeLookup.has(op.name) && res.json().code === 'forbidden') known.add(`${op.name} as ${caller.name}`);
+          else if (res.statusCode !== 404 || !type.startsWith('application/problem+json'))
+            failures.push(`${op.name} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(100);
+    if (known.size) console.warn(`known bug, 403 before the lookup (should be 404):\n${[...known].join('\n')}`);
+    const fixed = [...roleCheckedBeforeLookup].filter((name) => ![...known].some((k) => k.startsWith(`${name} as `)));
+    if (fixed.length) console.warn(`these routes now look the offer up first; remove them from roleCheckedBeforeLookup: ${fixed.join(', ')}`);
+    expect(failures, `org A ids must read as not found:\n${failures.join('\n')}`).toEqual([]);
+    const after = { ...(await tenantSnapshot(t.database.db, a.orgId)), viewsOfAOffers: await compensationViewsOfA() };
+    expect(after).toEqual(before);
+  });
+
+  it("never lists org A's rows to org B", async () => {
+    const secrets = [a.orgId, a.slug, ...aIds.offers, ...aIds.tokens, ...Object.values(a.users).map((u) => u.id), a.candidateId, a.requisitionId, a.departmentId, a.businessUnitId];
+    const leaks: string[] = [];
+    let lists = 0;
+    for (const op of operations.filter((o) => o.method === 'GET' && !o.pathParams.length)) {
+      // Required query parameters take org B's own values (a uuid is B's requisition), so the list itself is reached.
+      const query = op.query
+        .filter((p) => p.required)
+        .map((p) => `${p.name}=${encodeURIComponent(String(sampleValue(p.schema, b.requisitionId)))}`)
+        .join('&');
+      for (const caller of callers) {
+        const res = await t.app.inject({ url: `${op.path}${query ? `?${query}` : ''}`, headers: caller.headers });
+        if (res.statusCode === 200) lists++;
+        expect(res.statusCode, `${op.name} as ${caller.name}`).toBeLessThan(500);
+        for (const secret of secrets) if (res.body.includes(secret)) leaks.push(`${op.name} as ${caller.name} shows ${secret}`);
+      }
+    }
+    expect(lists).toBeGreaterThan(20);
+    expect(leaks).toEqual([]);
+  });
+
+  it("refuses org A's ids in query strings and bodies as unknown", async () => {
+    const bRecruiter = callers.find((c) => c.name === 'B recruiter')!.headers;
+    const prefill = await t.app.inject({ url: `/api/v1/intake/prefill?requisitionId=${a.requisitionId}`, headers: bRecruiter });
+    expect(prefill.statusCode, prefill.body).toBe(404);
+    const create = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/offers',
+      headers: bRecruiter,
+      payload: { candidateId: a.candidateId, requisitionId: a.requisitionId, terms: validTerms(a, TEST_NOW) },
+    });
+    expect(create.statusCode, create.body).toBe(422);
+    const fields = (create.json().errors as { field: string }[]).map((e) => e.field).sort();
+    expect(fields).toEqual(['candidateId', 'requisitionId', 'terms.departmentId', 'terms.managerId']);
+  });
+});

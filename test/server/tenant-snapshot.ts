@@ -1,0 +1,28 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../../src/db/client';
+import { apiTokens, compensationViews, journal, offers, offerVersions, sessions, userRoles, users } from '../../src/db/schema';
+
+/** Canonical text of rows, independent of the order the database returns them in. */
+function canonical(rows: object[]): string[] {
+  return rows
+    .map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? v.toString() : v)))
+    .sort();
+}
+
+/**
+ * Everything of one organisation that a request from another organisation
+ * could conceivably change: offers (row_version included), versions, journal,
+ * users, roles, API tokens, and how many sessions and compensation views exist.
+ */
+export async function tenantSnapshot(db: Db, orgId: string) {
+  return {
+    offers: canonical(await db.select().from(offers).where(eq(offers.orgId, orgId))),
+    offerVersions: canonical(await db.select().from(offerVersions).where(eq(offerVersions.orgId, orgId))),
+    journal: canonical(await db.select().from(journal).where(eq(journal.orgId, orgId))),
+    users: canonical(await db.select().from(users).where(eq(users.orgId, orgId))),
+    userRoles: canonical(await db.select().from(userRoles).where(eq(userRoles.orgId, orgId))),
+    apiTokens: canonical(await db.select().from(apiTokens).where(eq(apiTokens.orgId, orgId))),
+    sessions: (await db.select({ n: count() }).from(sessions).where(eq(sessions.orgId, orgId)))[0]!.n,
+    compensationViews: (await db.select({ n: count() }).from(compensationViews).where(eq(compensationViews.orgId, orgId)))[0]!.n,
+  };
+}
