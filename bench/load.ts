@@ -110,7 +110,7 @@ export function runBare(prepared: PreparedData, ready: ReadyMessage, s: LoadSett
  * create response, so the submit always hits a real draft.
  */
 export function runCreateSubmit(prepared: PreparedData, ready: ReadyMessage, s: LoadSettings, hooks?: MeasureHooks): Promise<ScenarioResult> {
-  const headers = { cookie: prepared.cookie };
+  const headers = prepared.authHeaders;
   return warmThenMeasure('create + submit', ready, s, hooks, (mark) => {
     const markCreate = mark('POST /api/v1/offers');
     return [

@@ -11,8 +11,8 @@ export type DatabaseTarget =
 /** What the prepare step leaves behind for the server: a signed-in recruiter in a seeded organisation. */
 export interface PreparedData {
   orgId: string;
-  /** Cookie header of the signed-in recruiter. */
-  cookie: string;
+  /** What the web app sends with each write for the signed-in recruiter: the session cookie and the CSRF header. */
+  authHeaders: Record<string, string>;
   /** JSON body for POST /api/v1/offers; the bare route takes the same body. */
   createBody: string;
 }

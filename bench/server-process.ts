@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Database } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { buildApp } from '../src/server/app';
-import { createOrgFixture, signIn, validTerms } from '../test/helpers/factories';
+import { createOrgFixture, csrfHeader, signIn, validTerms } from '../test/helpers/factories';
 import { createBareTable, registerBareRoute } from './bare-route';
 import { createCpuProfiler } from './cpu-profiler';
 import { readRss } from './proc';
@@ -48,7 +48,8 @@ async function prepare(database: Database): Promise<PreparedData> {
   const createBody = JSON.stringify({ candidateId: fx.candidateId, requisitionId: fx.requisitionId, terms: validTerms(fx, new Date()) });
   const app = await buildApp({ database });
   try {
-    return { orgId: fx.orgId, cookie: await signIn(app, fx.users.recruiter.email), createBody };
+    const cookie = await signIn(app, fx.users.recruiter.email);
+    return { orgId: fx.orgId, authHeaders: { cookie, ...csrfHeader }, createBody };
   } finally {
     await app.close();
   }
@@ -77,7 +78,7 @@ function serverMemory(database: Database): ServerMemory {
 async function serve(database: Database, prepared: PreparedData, counter: { read(): number; stop(): void } | null): Promise<FastifyInstance> {
   const app = await buildApp({ database });
   registerBareRoute(app, database, prepared.orgId);
-  const queriesPerRequest = counter ? await statementsPerRequest(app, prepared.cookie, prepared.createBody, counter) : null;
+  const queriesPerRequest = counter ? await statementsPerRequest(app, prepared.authHeaders, prepared.createBody, counter) : null;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');

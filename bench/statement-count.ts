@@ -27,11 +27,11 @@ export function countPgStatements(): { read(): number; stop(): void } {
  */
 export async function statementsPerRequest(
   app: FastifyInstance,
-  cookie: string,
+  authHeaders: Record<string, string>,
   createBody: string,
   counter: { read(): number; stop(): void },
 ): Promise<{ create: number; submit: number; bare: number }> {
-  const headers = { cookie, 'content-type': 'application/json' };
+  const headers = { ...authHeaders, 'content-type': 'application/json' };
   const count = async (send: () => Promise<{ statusCode: number; body: string }>) => {
     const before = counter.read();
     const res = await send();
@@ -40,7 +40,7 @@ export async function statementsPerRequest(
   };
   const created = await count(() => app.inject({ method: 'POST', url: '/api/v1/offers', headers, payload: createBody }));
   const { id } = JSON.parse(created.body) as { id: string };
-  const submitted = await count(() => app.inject({ method: 'POST', url: `/api/v1/offers/${id}/submit`, headers: { cookie, 'if-match': '"1"' } }));
+  const submitted = await count(() => app.inject({ method: 'POST', url: `/api/v1/offers/${id}/submit`, headers: { ...authHeaders, 'if-match': '"1"' } }));
   const bare = await count(() => app.inject({ method: 'POST', url: '/bench/bare', headers, payload: createBody }));
   counter.stop();
   return { create: created.statements, submit: submitted.statements, bare: bare.statements };
