@@ -97,3 +97,21 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
 export async function setUserDisabled(db: Db, userId: string, disabledAt: Date | null) {
   await db.update(users).set({ disabledAt }).where(eq(users.id, userId));
 }
+
+export async function findUserByOidcIdentity(db: Db, issuer: string, subject: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)));
+  return row ?? null;
+}
+
+/**
+ * Records the provider identity on a user who has none yet; false when the user
+ * is already linked (to this or another identity), which the caller refuses.
+ */
+export async function linkOidcIdentity(db: Db, userId: string, issuer: string, subject: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ oidcIssuer: issuer, oidcSubject: subject })
+    .where(and(eq(users.id, userId), isNull(users.oidcIssuer), isNull(users.oidcSubject)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

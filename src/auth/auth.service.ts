@@ -8,6 +8,8 @@ import { dummyPasswordHash, hashSecret, newSecret, verifyPassword } from './secr
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** How a session was opened (sessions.auth_method). */
+export type AuthMethod = 'password' | 'oidc';
 /** Re-write last_seen_at at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -27,6 +29,14 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
     if (!user || !user.passwordHash || !ok || user.disabledAt) {
       throw new UnauthenticatedError('The e-mail or password is not right.');
     }
+    return openSession(user, 'password', previousSessionId);
+  }
+
+  /**
+   * Opens a new session for a user the caller has already authenticated (password
+   * or single sign-on); the old one (if any) ends, so ids rotate.
+   */
+  async function openSession(user: { id: string; orgId: string }, authMethod: AuthMethod, previousSessionId?: string) {
     if (previousSessionId) await repo.deleteSession(db, hashSecret(previousSessionId));
     const sessionId = newSecret();
     const now = clock.now();
@@ -37,6 +47,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      authMethod,
     });
     return { sessionId, actor: (await actorFor(user.orgId, user.id))! };
   }
@@ -97,6 +108,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: Clock }) {
 
   return {
     signIn,
+    openSession,
     signOut,
     actorFromSession,
     actorFromApiToken,

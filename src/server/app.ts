@@ -10,6 +10,9 @@ import { registerAuthRoutes } from '../auth/auth.routes';
 import { createAccountService } from '../auth/account.service';
 import { registerAccountRoutes } from '../auth/account.routes';
 import { createSignInGuard, type SignInLimits } from '../auth/sign-in-guard';
+import type { OidcConfig } from '../auth/oidc/oidc-config';
+import { registerOidcRoutes } from '../auth/oidc/oidc.routes';
+import { createOidcService } from '../auth/oidc/oidc.service';
 import { registerDirectoryRoutes } from '../directory/directory.routes';
 import { createIntakeService } from '../flow/intake/intake.service';
 import { registerIntakeRoutes } from '../flow/intake/intake.routes';
@@ -37,6 +40,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Sign-in lockout thresholds; the defaults suit production. */
   signInLimits?: SignInLimits;
+  /** Single sign-on with OpenID Connect; null or omitted: password sign-in only. */
+  oidc?: OidcConfig | null;
 }
 
 export const API_VERSION = '0.1.0';
@@ -94,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, auth);
   registerAuthRoutes(app, { auth, signInGuard: createSignInGuard({ db, clock, limits: options.signInLimits }) });
   registerAccountRoutes(app, { account: createAccountService({ db, clock }) });
+  registerOidcRoutes(app, { oidc: options.oidc ? createOidcService({ config: options.oidc, db, clock, auth }) : null });
   registerDirectoryRoutes(app, { db });
   registerIntakeRoutes(app, { intake, offers, idempotent });
   registerOfferRoutes(app, { offers, events });

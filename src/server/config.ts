@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../package-root';
 import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
 import { parseCorsOrigins } from './plugins/security-headers';
+import { oidcConfigFromEnv, type OidcConfig } from '../auth/oidc/oidc-config';
 
 export interface ServerConfig {
   port: number;
@@ -12,6 +13,8 @@ export interface ServerConfig {
   webRoot: string;
   /** CORS_ORIGINS, comma-separated; empty: CORS closed. */
   corsOrigins: string[];
+  /** Single sign-on (OIDC_*); null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
 }
 
 /** Everything the server reads from the environment, in one place (see README, Configuration). */
@@ -26,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === 'true',
     webRoot: env.WEB_ROOT ?? join(packageRoot, 'dist/web'),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    oidc: oidcConfigFromEnv(env),
   };
 }

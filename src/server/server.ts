@@ -23,6 +23,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       webRoot: config.webRoot,
       trustProxy: config.trustProxy,
       corsOrigins: config.corsOrigins,
+      oidc: config.oidc,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

@@ -13,7 +13,13 @@ declare module 'fastify' {
 }
 
 /** The only /api/v1 routes a caller may reach without being signed in. */
-const PUBLIC_ROUTES = new Set(['/api/v1/auth/sign-in', '/api/v1/auth/sign-out']);
+const PUBLIC_ROUTES = new Set([
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/sign-out',
+  '/api/v1/auth/methods',
+  '/api/v1/auth/oidc/start',
+  '/api/v1/auth/oidc/callback',
+]);
 
 /**
  * Resolves the caller from the session cookie or a bearer API token, and turns
