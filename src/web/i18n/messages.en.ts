@@ -27,6 +27,10 @@ export const messagesEn = {
   'signIn.emailRequired': 'Enter your e-mail address',
   'signIn.passwordRequired': 'Enter your password',
   'signIn.toContinue': 'Sign in to continue.',
+  'signIn.withSso': 'Sign in with {name}',
+  'signIn.orWithPassword': 'or with your password',
+  'signIn.ssoFailedTitle': 'Single sign-on did not work',
+  'signIn.ssoFailed': 'We could not sign you in through your organisation’s sign-in service. Try again, or ask your Offerline administrator to check that your account exists and uses the same e-mail.',
 
   'error.network': 'Offerline could not be reached. Check your connection and try again.',
   'error.unexpected': 'Something went wrong. Please try again.',

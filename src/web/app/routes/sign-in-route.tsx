@@ -2,6 +2,7 @@ import { Center, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../features/auth/api/me';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { SingleSignOn } from '../../features/auth/components/single-sign-on';
 import { t } from '../../i18n/t';
 import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
@@ -41,6 +42,7 @@ export default function SignInRoute() {
                   {t('signIn.subtitle')}
                 </Text>
               </div>
+              <SingleSignOn failed={params.get('error') === 'sso_failed'} />
               <SignInForm
                 notice={params.get('next') ? t('signIn.toContinue') : undefined}
                 onSignedIn={() => navigate(next, { replace: true })}
