@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
+  | 'csrf_failed'
+  | 'too_many_requests'
   | 'data_dir_locked';
 
 export class AppError extends Error {
@@ -82,6 +84,23 @@ export class TransitionNotAllowedError extends AppError {
     readonly event: string,
   ) {
     super('transition_not_allowed', 409, `An offer in state "${state}" cannot take the event "${event}".`);
+  }
+}
+
+/** A cookie-authenticated write that a cross-site page could have sent. */
+export class CsrfError extends AppError {
+  constructor(message: string) {
+    super('csrf_failed', 403, message);
+  }
+}
+
+/** Too many attempts; the HTTP layer sends Retry-After from `retryAfterSeconds`. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', 429, message);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../../core/errors';
+import { AppError, TooManyRequestsError } from '../../core/errors';
 import { fieldProblems, problem, type Problem } from '../problem';
 
 /**
@@ -12,6 +12,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const body = toProblem(err);
     if (body.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: body.code, status: body.status }, body.detail);
+    if (err instanceof TooManyRequestsError) reply.header('retry-after', String(err.retryAfterSeconds));
     return reply.code(body.status).type('application/problem+json').send(body);
   });
 }

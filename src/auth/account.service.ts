@@ -1,0 +1,40 @@
+import type { Actor } from '../core/actor';
+import type { Clock } from '../core/clock';
+import { ValidationError } from '../core/errors';
+import type { Db } from '../db/client';
+import { findUserById } from './auth.repo';
+import { SESSION_ABSOLUTE_MS } from './auth.service';
+import { assertAcceptablePassword } from './password-policy';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets';
+import * as sessionsRepo from './sessions.repo';
+
+/** What a signed-in user does to their own account: change the password, sign out everywhere. */
+export function createAccountService({ db, clock }: { db: Db; clock: Clock }) {
+  /** A new password ends every session, the caller's included; the caller gets a fresh one. */
+  async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<{ sessionId: string }> {
+    const user = await findUserById(db, actor.orgId, actor.userId);
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new ValidationError([{ field: 'currentPassword', message: 'is not your current password' }]);
+    }
+    assertAcceptablePassword(newPassword, 'newPassword');
+    const sessionId = newSecret();
+    const now = clock.now();
+    await sessionsRepo.replacePassword(db, actor.orgId, actor.userId, await hashPassword(newPassword), {
+      idHash: hashSecret(sessionId),
+      orgId: actor.orgId,
+      userId: actor.userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    });
+    return { sessionId };
+  }
+
+  async function signOutEverywhere(actor: Actor) {
+    await sessionsRepo.deleteUserSessions(db, actor.orgId, actor.userId);
+  }
+
+  return { changePassword, signOutEverywhere };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;
