@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { offerIdParamsSchema } from '../offers/offers.schema';
+import type { OffersService } from '../offers/offers.service';
 import { requireActor } from '../server/plugins/auth';
 import { listOfferJournal, verifyOfferJournal } from './journal.service';
 
@@ -25,20 +26,27 @@ const verdictSchema = z.object({
   reason: z.string().optional(),
 });
 
-export function registerJournalRoutes(app: FastifyInstance, { db }: { db: Db }) {
+/** Journal rows hold ids and hashes, no values: whoever may see the offer may see its journal. */
+export function registerJournalRoutes(app: FastifyInstance, { db, offers }: { db: Db; offers: Pick<OffersService, 'requireVisible'> }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['journal'];
 
   r.get('/api/v1/offers/:id/journal', {
     schema: { tags, summary: "The offer's journal, oldest first", params: offerIdParamsSchema, response: { 200: z.array(entrySchema) } },
     handler: async (req) => {
-      const rows = await listOfferJournal(db, requireActor(req).orgId, req.params.id);
+      const actor = requireActor(req);
+      await offers.requireVisible(actor, req.params.id);
+      const rows = await listOfferJournal(db, actor.orgId, req.params.id);
       return rows.map(({ offerId: _omit, ...rest }) => rest);
     },
   });
 
   r.get('/api/v1/offers/:id/journal/verify', {
     schema: { tags, summary: "Check the offer's hash chain and report the first broken link", params: offerIdParamsSchema, response: { 200: verdictSchema } },
-    handler: (req) => verifyOfferJournal(db, requireActor(req).orgId, req.params.id),
+    handler: async (req) => {
+      const actor = requireActor(req);
+      await offers.requireVisible(actor, req.params.id);
+      return verifyOfferJournal(db, actor.orgId, req.params.id);
+    },
   });
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor';
+import { decideWrite } from '../core/access/offer-access';
 import type { Clock } from '../core/clock';
 import { TransitionNotAllowedError } from '../core/errors';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../core/lifecycle';
 import type { Db } from '../db/client';
 import type { PendingEntry } from '../journal/chain';
+import { enforceWrite, findVisibleOffer } from './offer-access';
 import { writeOffer } from './offer-writer';
 import { findVersion, type OfferRow } from './offers.repo';
 
@@ -65,7 +67,14 @@ export function createOfferEventsService({ db, clock }: { db: Db; clock: Clock }
     );
   }
 
-  return { applyEvent };
+  /** An event a person applies by hand: only on an offer they see, and only if a role of theirs may. */
+  async function applyManualEvent(actor: Actor, offerId: string, input: OfferEventInput, expectedRowVersion: number): Promise<OfferRow> {
+    const { facts } = await findVisibleOffer(db, actor, offerId);
+    enforceWrite(decideWrite(actor, facts, 'apply_event', []));
+    return applyEvent(actor, offerId, input, expectedRowVersion);
+  }
+
+  return { applyEvent, applyManualEvent };
 }
 
 export type OfferEventsService = ReturnType<typeof createOfferEventsService>;

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { RowCondition } from '../core/access/access-map';
 import type { Db } from '../db/client';
 import { offers, offerVersions } from '../db/schema';
 
@@ -77,6 +78,60 @@ export interface OfferListQuery {
   limit: number;
   /** The sort value and id of the last row of the previous page. */
   after?: { value: string; id: string };
+  /** Only offers these grants reach (the access map's row conditions); no grants, no rows. */
+  reach: OfferReach;
+  /** Grants whose roles read the candidate's name: only those offers match `q` by name. */
+  nameReach?: OfferReach;
+}
+
+export interface OfferReach {
+  userId: string;
+  grants: { rows: RowCondition; businessUnitId: string | null }[];
+}
+
+/** The terms the row conditions read: the draft, or the latest frozen version. */
+const currentTerms = sql`coalesce(${offers.draftTerms}, (select v.terms from offer_versions v where v.org_id = ${offers.orgId} and v.offer_id = ${offers.id} and v.number = ${offers.currentVersion}))`;
+const requisitionManager = sql<string | null>`(select r.hiring_manager_id from requisitions r where r.org_id = ${offers.orgId} and r.id = ${offers.requisitionId})`;
+
+/** What the access map's row conditions need, computed by the database with the same expressions as the list filter. */
+const accessFacts = {
+  accessManagerId: sql<string | null>`(${currentTerms} ->> 'managerId')`,
+  accessRequisitionManagerId: requisitionManager,
+  accessNeedsLegal: sql<boolean>`coalesce((${currentTerms} -> 'clauses') @> '[{"standard": false}]'::jsonb, false)`,
+  accessHasStaffing: sql<boolean>`coalesce(jsonb_typeof(${currentTerms} -> 'staffing') = 'object', false)`,
+};
+export type OfferAccessRow = OfferRow & { accessManagerId: string | null; accessRequisitionManagerId: string | null; accessNeedsLegal: boolean; accessHasStaffing: boolean };
+
+function rowCondition(condition: RowCondition, userId: string): SQL {
+  switch (condition) {
+    case 'any':
+      return sql`true`;
+    case 'approver':
+      return sql`(${accessFacts.accessManagerId} = ${userId} or ${requisitionManager} = ${userId}::uuid)`;
+    case 'needs_legal':
+      return accessFacts.accessNeedsLegal;
+    case 'submitted':
+      return sql`${offers.status} not in ('draft', 'cancelled')`;
+    case 'staffing':
+      return accessFacts.accessHasStaffing;
+  }
+}
+
+function reachCondition(reach: OfferReach): SQL {
+  if (reach.grants.length === 0) return sql`false`;
+  const each = reach.grants.map((g) =>
+    g.businessUnitId === null ? rowCondition(g.rows, reach.userId) : and(eq(offers.businessUnitId, g.businessUnitId), rowCondition(g.rows, reach.userId))!,
+  );
+  return or(...each)!;
+}
+
+/** One offer with the facts its row conditions read. */
+export async function findOfferWithAccess(db: Db, orgId: string, id: string): Promise<OfferAccessRow | null> {
+  const [row] = await db
+    .select({ ...getTableColumns(offers), ...accessFacts })
+    .from(offers)
+    .where(and(eq(offers.orgId, orgId), eq(offers.id, id)));
+  return (row as OfferAccessRow | undefined) ?? null;
 }
 
 const sortColumns = {
@@ -88,16 +143,17 @@ const sortColumns = {
 } as const;
 
 /** Keyset paging over (sort column, id): stable under inserts, no OFFSET scans. */
-export async function listOffers(db: Db, orgId: string, q: OfferListQuery): Promise<OfferRow[]> {
+export async function listOffers(db: Db, orgId: string, q: OfferListQuery): Promise<OfferAccessRow[]> {
   const column = sortColumns[q.sort];
-  const where: SQL[] = [eq(offers.orgId, orgId)];
+  const where: SQL[] = [eq(offers.orgId, orgId), reachCondition(q.reach)];
   if (q.status?.length) where.push(sql`${offers.status} in ${q.status}`);
   if (q.businessUnitId) where.push(eq(offers.businessUnitId, q.businessUnitId));
   if (q.departmentId) where.push(eq(offers.departmentId, q.departmentId));
   if (q.recruiterId) where.push(eq(offers.recruiterId, q.recruiterId));
   if (q.q) {
     const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(offers.title, pattern), ilike(offers.candidateName, pattern))!);
+    const byName = q.nameReach ? and(ilike(offers.candidateName, pattern), reachCondition(q.nameReach))! : ilike(offers.candidateName, pattern);
+    where.push(or(ilike(offers.title, pattern), byName)!);
   }
   if (q.after) {
     const value = q.sort === 'updatedAt' || q.sort === 'createdAt' ? sql`${q.after.value}::timestamptz` : sql`${q.after.value}`;
@@ -105,12 +161,13 @@ export async function listOffers(db: Db, orgId: string, q: OfferListQuery): Prom
     where.push(sql`(${column}, ${offers.id}) ${cmp} (${value}, ${q.after.id}::uuid)`);
   }
   const order = q.direction === 'asc' ? [asc(column), asc(offers.id)] : [desc(column), desc(offers.id)];
-  return db
-    .select()
+  const rows = await db
+    .select({ ...getTableColumns(offers), ...accessFacts })
     .from(offers)
     .where(and(...where))
     .orderBy(...order)
     .limit(q.limit);
+  return rows as OfferAccessRow[];
 }
 
 /** Every offer's id and organisation, for maintenance across tenants (journal verification). */

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roleNames } from '../core/actor';
-import { ForbiddenError } from '../core/errors';
-import { hasAnyRole, intakeRoles } from '../core/roles';
 import { requireActor } from '../server/plugins/auth';
 import { requireIfMatch, setEtag } from '../server/preconditions';
 import type { OfferEventsService } from './offer-events.service';
@@ -45,10 +42,9 @@ export function registerOfferRoutes(app: FastifyInstance, deps: { offers: Offers
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);
-      if (!hasAnyRole(roleNames(actor), intakeRoles)) throw new ForbiddenError('Only recruiters and admins can change an offer this way.');
-      const row = await events.applyEvent(actor, req.params.id, { type: req.body.type, reason: req.body.reason }, requireIfMatch(req));
+      const row = await events.applyManualEvent(actor, req.params.id, { type: req.body.type, reason: req.body.reason }, requireIfMatch(req));
       setEtag(reply, row.rowVersion);
-      return offers.present(row);
+      return offers.present(actor, row, 'offer.event');
     },
   });
 }

@@ -1,27 +1,38 @@
 import { z } from 'zod';
 import { offerEventTypes, offerStatuses } from '../core/lifecycle';
-import { offerTermsSchema } from '../flow/intake/offer-terms.schema';
+import { visibleTermsSchema, type OfferTerms } from '../flow/intake/offer-terms.schema';
 import { offerSortKeys } from './offers.repo';
 
-/** What the API returns for one offer; terms are the draft, or the latest frozen version. */
+/**
+ * What the API returns for one offer; terms are the draft, or the latest frozen version.
+ * Fields the caller's roles may not read (src/core/access) are absent, so they are optional here.
+ */
 export const offerSchema = z.object({
   id: z.uuid(),
   status: z.enum(offerStatuses),
   rowVersion: z.int().describe('Send back in If-Match when writing'),
   businessUnitId: z.uuid(),
   departmentId: z.uuid(),
-  candidate: z.object({ id: z.uuid(), name: z.string() }),
+  candidate: z.object({ id: z.uuid(), name: z.string().optional() }),
   requisitionId: z.uuid().nullable(),
   recruiterId: z.uuid(),
-  title: z.string(),
-  startDate: z.string(),
+  title: z.string().optional(),
+  startDate: z.string().optional(),
   currentVersion: z.int().describe('Latest frozen version; 0 before the first submit'),
-  terms: offerTermsSchema.nullable(),
+  terms: visibleTermsSchema.nullable().optional(),
   allowedEvents: z.array(z.enum(offerEventTypes)).describe('Events the lifecycle allows from the current state'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
-export type OfferDto = z.infer<typeof offerSchema>;
+/** An offer as a caller sees it: any field the access map hides is absent. */
+export type VisibleOfferDto = z.infer<typeof offerSchema>;
+/** An offer before masking: what a role that reads everything sees. */
+export type OfferDto = Omit<VisibleOfferDto, 'candidate' | 'title' | 'startDate' | 'terms'> & {
+  candidate: { id: string; name: string };
+  title: string;
+  startDate: string;
+  terms: OfferTerms | null;
+};
 
 export const offerSummarySchema = offerSchema.omit({ terms: true, allowedEvents: true });
 
@@ -60,7 +71,7 @@ export const offerEventBodySchema = z.strictObject({
 
 export const versionSchema = z.object({
   number: z.int(),
-  terms: offerTermsSchema,
+  terms: visibleTermsSchema.optional(),
   createdBy: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
 });

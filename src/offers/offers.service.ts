@@ -1,9 +1,14 @@
 import type { Actor } from '../core/actor';
-import { InvalidRequestError, NotFoundError } from '../core/errors';
+import { maskLeaves, readableFields } from '../core/access/offer-access';
+import type { Clock } from '../core/clock';
+import { InvalidRequestError } from '../core/errors';
 import type { Db } from '../db/client';
+import { createCompensationViews, type CompensationViewVia } from '../audit/compensation-views.service';
 import type { OfferTerms } from '../flow/intake/offer-terms.schema';
+import { factsOf, findVisibleOffer, reachOf } from './offer-access';
 import { presentOffer, presentOfferSummary } from './offer-presenter';
-import { findOffer, findVersion, listOffers, listVersions, type OfferRow, type OfferSortKey } from './offers.repo';
+import { findOfferWithAccess, findVersion, listOffers, listVersions, type OfferRow, type OfferSortKey } from './offers.repo';
+import type { VisibleOfferDto } from './offers.schema';
 
 export interface ListOffersInput {
   status?: string[];
@@ -16,17 +21,27 @@ export interface ListOffersInput {
   cursor?: string;
 }
 
-/** Reading offers: the list with keyset paging, one offer, its versions. */
-export function createOffersService({ db }: { db: Db }) {
+/**
+ * Reading offers: the list with keyset paging, one offer, its versions. Every answer shows only
+ * what the access map lets the caller read, and a shown compensation field is audited.
+ */
+export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
+  const compensationViews = createCompensationViews({ db, clock });
+
   async function getOffer(actor: Actor, id: string) {
-    const row = await findOffer(db, actor.orgId, id);
-    if (!row) throw new NotFoundError('offer', id);
-    return present(row);
+    const { row } = await findVisibleOffer(db, actor, id);
+    return present(actor, row, 'offer.get');
   }
 
-  async function present(row: OfferRow) {
+  /** The offer as this caller may see it; `via` names the endpoint for the compensation read audit. */
+  async function present(actor: Actor, row: OfferRow, via: CompensationViewVia): Promise<VisibleOfferDto> {
+    const withAccess = await findOfferWithAccess(db, actor.orgId, row.id);
+    const readable = withAccess ? readableFields(actor, factsOf(withAccess)) : new Set<string>();
     const latest = row.currentVersion > 0 ? await findVersion(db, row.orgId, row.id, row.currentVersion) : null;
-    return presentOffer(row, (latest?.terms as OfferTerms | undefined) ?? null);
+    const dto = presentOffer(row, (latest?.terms as OfferTerms | undefined) ?? null);
+    const masked = (maskLeaves(dto, readable) ?? {}) as VisibleOfferDto;
+    await compensationViews.record(actor, row.id, leavesOf(masked), via);
+    return masked;
   }
 
   async function list(actor: Actor, input: ListOffersInput) {
@@ -37,25 +52,51 @@ export function createOffersService({ db }: { db: Db }) {
     if (after && (sort === 'updatedAt' || sort === 'createdAt') && !isInstant(after.value)) {
       throw badCursor();
     }
-    const rows = await listOffers(db, actor.orgId, { ...input, sort, direction, limit: input.limit + 1, after });
+    const rows = await listOffers(db, actor.orgId, {
+      ...input,
+      sort,
+      direction,
+      limit: input.limit + 1,
+      after,
+      reach: reachOf(actor),
+      nameReach: reachOf(actor, 'candidate.name'),
+    });
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return {
-      items: page.map(presentOfferSummary),
+      items: page.map((row) => maskLeaves(presentOfferSummary(row), readableFields(actor, factsOf(row))) as ReturnType<typeof presentOfferSummary>),
       nextCursor: rows.length > input.limit && last ? encodeCursor(sortValue(last, sort), last.id) : null,
     };
   }
 
   async function versions(actor: Actor, id: string) {
-    if (!(await findOffer(db, actor.orgId, id))) throw new NotFoundError('offer', id);
+    const { readable } = await findVisibleOffer(db, actor, id);
     const rows = await listVersions(db, actor.orgId, id);
-    return rows.map((v) => ({ number: v.number, terms: v.terms as OfferTerms, createdBy: v.createdBy, createdAt: v.createdAt.toISOString() }));
+    const out = rows.map((v) => ({
+      number: v.number,
+      terms: maskLeaves(v.terms, readable, 'terms') as OfferTerms | undefined,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt.toISOString(),
+    }));
+    await compensationViews.record(actor, id, out.flatMap((v) => leavesOf({ terms: v.terms })), 'offer.versions');
+    return out;
   }
 
-  return { getOffer, present, list, versions };
+  /** Answers 404 unless the caller may see the offer: for endpoints that show no fields of it (the journal). */
+  async function requireVisible(actor: Actor, id: string): Promise<void> {
+    await findVisibleOffer(db, actor, id);
+  }
+
+  return { getOffer, present, list, versions, requireVisible };
 }
 
 export type OffersService = ReturnType<typeof createOffersService>;
+
+/** Dotted paths of the leaves present in a JSON value (arrays are leaves). */
+function leavesOf(value: unknown, prefix = ''): string[] {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return value === undefined ? [] : [prefix];
+  return Object.entries(value).flatMap(([k, v]) => leavesOf(v, prefix ? `${prefix}.${k}` : k));
+}
 
 function sortValue(row: OfferRow, key: OfferSortKey): string {
   const v = row[key];

@@ -7,6 +7,8 @@ import { systemClock, type Clock } from '../core/clock';
 import type { Database } from '../db/client';
 import { createAuthService } from '../auth/auth.service';
 import { registerAuthRoutes } from '../auth/auth.routes';
+import { registerAuditRoutes } from '../audit/audit.routes';
+import { createCompensationViews } from '../audit/compensation-views.service';
 import { createAccountService } from '../auth/account.service';
 import { registerAccountRoutes } from '../auth/account.routes';
 import { createSignInGuard, type SignInLimits } from '../auth/sign-in-guard';
@@ -90,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const auth = createAuthService({ db, clock });
-  const offers = createOffersService({ db });
+  const offers = createOffersService({ db, clock });
   const events = createOfferEventsService({ db, clock });
   const intake = createIntakeService({ db, clock });
   const idempotent = createIdempotency({ db, clock });
@@ -103,7 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDirectoryRoutes(app, { db });
   registerIntakeRoutes(app, { intake, offers, idempotent });
   registerOfferRoutes(app, { offers, events });
-  registerJournalRoutes(app, { db });
+  registerJournalRoutes(app, { db, offers });
+  registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -45,7 +45,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { intake, offers, ide
     handler: async (req, reply) => {
       const actor = requireActor(req);
       reply.code(201); // a replayed request sets its first status instead
-      const dto = await idempotent(req, reply, 201, async () => offers.present(await intake.createOffer(actor, req.body)));
+      const dto = await idempotent(req, reply, 201, async () => offers.present(actor, await intake.createOffer(actor, req.body), 'offer.create'));
       if (dto.rowVersion) setEtag(reply, dto.rowVersion);
       return dto;
     },
@@ -61,9 +61,10 @@ export function registerIntakeRoutes(app: FastifyInstance, { intake, offers, ide
       response: { 200: offerSchema },
     },
     handler: async (req, reply) => {
-      const row = await intake.updateDraft(requireActor(req), req.params.id, requireIfMatch(req), req.body.terms);
+      const actor = requireActor(req);
+      const row = await intake.updateDraft(actor, req.params.id, requireIfMatch(req), req.body.terms);
       setEtag(reply, row.rowVersion);
-      return offers.present(row);
+      return offers.present(actor, row, 'offer.update_draft');
     },
   });
 
@@ -77,7 +78,7 @@ export function registerIntakeRoutes(app: FastifyInstance, { intake, offers, ide
     handler: async (req, reply) => {
       const actor = requireActor(req);
       const expected = requireIfMatch(req);
-      const dto = await idempotent(req, reply, 200, async () => offers.present(await intake.submitOffer(actor, req.params.id, expected)));
+      const dto = await idempotent(req, reply, 200, async () => offers.present(actor, await intake.submitOffer(actor, req.params.id, expected), 'offer.submit'));
       if (dto.rowVersion) setEtag(reply, dto.rowVersion);
       return dto;
     },

@@ -1,13 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { roleNames, type Actor } from '../../core/actor';
+import { changedTermsFields, decideWrite, maskLeaves, offerFacts, readableFields, rolesMayTake, termsFieldsSet } from '../../core/access/offer-access';
 import { canonicalJson } from '../../core/canonical-json';
 import { changedFields } from '../../core/changed-fields';
 import type { Clock } from '../../core/clock';
 import { isoDate } from '../../core/dates';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../core/errors';
+import { enforceWrite, findVisibleOffer } from '../../offers/offer-access';
 import { GENESIS_HASH } from '../../core/journal';
 import { transition } from '../../core/lifecycle';
-import { hasAnyRole, intakeRoles } from '../../core/roles';
 import type { Db } from '../../db/client';
 import { extendChain } from '../../journal/chain';
 import { insertJournalRows } from '../../journal/journal.repo';
@@ -26,16 +27,14 @@ export interface IntakeDeps {
 
 /** Stage 1: one source of truth for the offer, validated before anyone else sees it. */
 export function createIntakeService({ db, clock }: IntakeDeps) {
-  function requireIntakeRole(actor: Actor) {
-    if (!hasAnyRole(roleNames(actor), intakeRoles)) throw new ForbiddenError('Only recruiters and admins can create or edit offers.');
-  }
 
   /** References must exist in the caller's organisation; another organisation's id reads as unknown. */
   async function checkReferences(orgId: string, body: { candidateId?: string; requisitionId?: string; terms: OfferTerms }) {
     const problems: FieldProblem[] = [];
     const candidate = body.candidateId ? await refs.findCandidate(db, orgId, body.candidateId) : null;
     if (body.candidateId && !candidate) problems.push({ field: 'candidateId', message: `no candidate with id "${body.candidateId}"` });
-    if (body.requisitionId && !(await refs.findRequisition(db, orgId, body.requisitionId)))
+    const requisition = body.requisitionId ? await refs.findRequisition(db, orgId, body.requisitionId) : null;
+    if (body.requisitionId && !requisition)
       problems.push({ field: 'requisitionId', message: `no requisition with id "${body.requisitionId}"` });
     const department = await refs.findDepartment(db, orgId, body.terms.departmentId);
     if (!department) problems.push({ field: 'terms.departmentId', message: `no department with id "${body.terms.departmentId}"` });
@@ -43,12 +42,16 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
       problems.push({ field: 'terms.managerId', message: `no user with id "${body.terms.managerId}"` });
     problems.push(...checkTermsDates(body.terms, isoDate(clock.now())));
     if (problems.length) throw new ValidationError(problems);
-    return { candidate, department: department! };
+    return { candidate, requisition, department: department! };
   }
 
   async function createOffer(actor: Actor, body: CreateOfferBody): Promise<OfferRow> {
-    requireIntakeRole(actor);
-    const { candidate, department } = await checkReferences(actor.orgId, body);
+    const fields = ['candidate.id', ...(body.requisitionId ? ['requisitionId'] : []), ...termsFieldsSet(body.terms)];
+    if (!rolesMayTake(roleNames(actor), 'create')) enforceWrite({ ok: false, action: 'create', fields });
+    const { candidate, requisition, department } = await checkReferences(actor.orgId, body);
+    // The offer about to exist must be one the caller's grants reach (a business unit they hold the role in).
+    const facts = offerFacts({ businessUnitId: department.businessUnitId, status: 'draft' }, body.terms, requisition?.hiringManagerId ?? null);
+    enforceWrite(decideWrite(actor, facts, 'create', fields));
     const now = clock.now();
     const id = randomUUID();
     const { links, head } = extendChain({ offerId: id, seq: 0, hash: GENESIS_HASH }, actor.userId, now, [
@@ -82,13 +85,19 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
   }
 
   async function updateDraft(actor: Actor, offerId: string, expectedRowVersion: number, terms: OfferTerms): Promise<OfferRow> {
-    requireIntakeRole(actor);
+    const { row, facts } = await findVisibleOffer(db, actor, offerId);
+    enforceWrite(decideWrite(actor, facts, 'edit_draft', changedTermsFields(row.draftTerms, terms)));
     const { department } = await checkReferences(actor.orgId, { terms });
+    // Moving the offer to another business unit needs the right there too.
+    const moved = { ...facts, businessUnitId: department.businessUnitId };
+    enforceWrite(decideWrite(actor, moved, 'edit_draft', changedTermsFields(row.draftTerms, terms)));
     return db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, (offer) => {
         if (offer.status !== 'draft') {
           throw new ConflictError(`Only a draft can be edited; this offer is "${offer.status}". Changes after submit make a new version.`);
         }
+        // The draft may have moved since the check above; judge the change against the locked row.
+        enforceWrite(decideWrite(actor, facts, 'edit_draft', changedTermsFields(offer.draftTerms, terms)));
         const changed = changedFields(offer.draftTerms, terms);
         return {
           set: {
@@ -106,7 +115,8 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
 
   /** Freezes the draft into the next immutable version and moves the offer on. */
   async function submitOffer(actor: Actor, offerId: string, expectedRowVersion: number): Promise<OfferRow> {
-    requireIntakeRole(actor);
+    const { facts } = await findVisibleOffer(db, actor, offerId);
+    enforceWrite(decideWrite(actor, facts, 'submit', []));
     return db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, async (offer) => {
         const terms = offer.draftTerms as OfferTerms | null;
@@ -146,8 +156,15 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
     if (!req) throw new NotFoundError('requisition', requisitionId);
     const candidate = candidateId ? await refs.findCandidate(db, actor.orgId, candidateId) : null;
     if (candidateId && !candidate) throw new NotFoundError('candidate', candidateId);
+    const department = await refs.findDepartment(db, actor.orgId, req.departmentId);
+    // Judged as the draft this requisition would start; band and base pay are compensation.
+    const facts = offerFacts({ businessUnitId: department?.businessUnitId ?? '', status: 'draft' }, { managerId: req.hiringManagerId ?? undefined }, req.hiringManagerId);
+    const readable = readableFields(actor, facts);
+    if (readable.size === 0) throw new ForbiddenError('Your role may not start offers for this requisition (action "intake.prefill").');
     const band = await refs.findBand(db, actor.orgId, req.level, req.locationZone, req.currency);
-    return { terms: prefillTerms(req, band, candidate), band: band && { minCents: band.minCents, midCents: band.midCents, maxCents: band.maxCents, currency: band.currency } };
+    const terms = (maskLeaves(prefillTerms(req, band, candidate), readable, 'terms') ?? {}) as Record<string, unknown>;
+    const showBand = band && readable.has('terms.compensation.baseSalaryCents');
+    return { terms, band: showBand ? { minCents: band.minCents, midCents: band.midCents, maxCents: band.maxCents, currency: band.currency } : null };
   }
 
   return { createOffer, updateDraft, submitOffer, prefill };

@@ -109,3 +109,38 @@ export function checkTermsDates(terms: Pick<OfferTerms, 'startDate' | 'expiresOn
     problems.push({ field: 'terms.expiresOn', message: `must not be in the past (today is ${today})` });
   return problems;
 }
+
+/**
+ * Terms as a reader sees them: every leaf optional, because the access map hides the leaves a
+ * role may not read (and an object left empty). No defaults, so the serializer never fills in
+ * a hidden field.
+ */
+export const visibleTermsSchema = z.object({
+  title: z.string().optional(),
+  level: z.string().optional(),
+  departmentId: z.string().optional(),
+  location: z.object({ city: z.string().optional(), state: z.enum(usStateCodes).optional(), remote: z.boolean().optional() }).optional(),
+  employmentType: z.enum(employmentTypes).optional(),
+  flsaStatus: z.enum(flsaStatuses).optional(),
+  compensation: z
+    .object({
+      currency: z.enum(currencyCodes).optional(),
+      payBasis: z.enum(payBases).optional(),
+      baseSalaryCents: z.number().optional(),
+      hourlyRateCents: z.number().optional(),
+      bonusTargetPercent: z.number().optional(),
+      signOnBonusCents: z.number().optional(),
+      relocationCents: z.number().optional(),
+      equity: z.object({ kind: z.enum(['rsu', 'options']).optional(), units: z.number().optional(), vestingSchedule: z.string().optional() }).optional(),
+    })
+    .optional(),
+  startDate: z.string().optional(),
+  expiresOn: z.string().optional(),
+  managerId: z.string().optional(),
+  clauses: z.array(z.object({ key: z.string(), text: z.string().optional(), standard: z.boolean() })).optional(),
+  contingencies: z.array(z.enum(contingencyKinds)).optional(),
+  staffing: z
+    .object({ clientName: z.string().optional(), payRateCents: z.number().optional(), billRateCents: z.number().optional(), assignmentEndDate: z.string().optional() })
+    .optional(),
+});
+export type VisibleTerms = z.infer<typeof visibleTermsSchema>;
