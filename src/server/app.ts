@@ -11,6 +11,8 @@ import { registerAuditRoutes } from '../audit/audit.routes';
 import { createCompensationViews } from '../audit/compensation-views.service';
 import { createAccountService } from '../auth/account.service';
 import { registerAccountRoutes } from '../auth/account.routes';
+import { createUserAdmin } from '../admin/users.service';
+import { registerAdminUserRoutes } from '../admin/users.routes';
 import { createSignInGuard, type SignInLimits } from '../auth/sign-in-guard';
 import type { OidcConfig } from '../auth/oidc/oidc-config';
 import { registerOidcRoutes } from '../auth/oidc/oidc.routes';
@@ -101,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, auth);
   registerAuthRoutes(app, { auth, signInGuard: createSignInGuard({ db, clock, limits: options.signInLimits }) });
   registerAccountRoutes(app, { account: createAccountService({ db, clock }) });
+  registerAdminUserRoutes(app, { users: createUserAdmin({ db, clock }) });
   registerOidcRoutes(app, { oidc: options.oidc ? createOidcService({ config: options.oidc, db, clock, auth }) : null });
   registerDirectoryRoutes(app, { db });
   registerIntakeRoutes(app, { intake, offers, idempotent });
