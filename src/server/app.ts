@@ -28,7 +28,7 @@ import { createIdempotency } from './idempotency';
 import { registerAuth } from './plugins/auth';
 import { registerCsrfGuard } from './plugins/csrf';
 import { registerSecurityHeaders } from './plugins/security-headers';
-import { registerErrorHandling } from './plugins/errors';
+import { sendFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerNulGuard } from './plugins/reject-nul';
 import { problemSchema } from './problem';
 import { registerWebApp } from './plugins/web-app';
@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: sendFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

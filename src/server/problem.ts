@@ -19,6 +19,7 @@ const titles: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Request too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Cannot be processed',
   428: 'Precondition required',

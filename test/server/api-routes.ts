@@ -96,8 +96,13 @@ function derefDeep(s: JsonSchema, components: Record<string, JsonSchema>, depth:
 export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`no value for path parameter {${name}} of ${path}`);
-    return encodeURIComponent(values[name]!);
+    return encodeComponent(values[name]!);
   });
+}
+
+/** encodeURIComponent, with lone surrogates (which it refuses) sent as U+FFFD as browsers do. */
+export function encodeComponent(text: string): string {
+  return encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 }
 
 /**

@@ -17,6 +17,22 @@ export function registerErrorHandling(app: FastifyInstance) {
   });
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a badly
+ * percent-encoded path, an overlong path parameter). Fastify answers them in its
+ * own JSON shape echoing the path unless given this handler (`frameworkErrors`).
+ */
+export function sendFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const body =
+    err.code === 'FST_ERR_BAD_URL'
+      ? problem(400, 'invalid_request', 'The path is not validly percent-encoded.', [{ field: '(path)', message: 'is not validly percent-encoded' }])
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? problem(414, 'invalid_request', 'A path parameter is longer than this API accepts.', [{ field: '(path)', message: 'has a parameter that is too long' }])
+        : toProblem(err);
+  req.log.info({ code: body.code, status: body.status }, body.detail);
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
 /** The 404 for anything no route matches, as problem+json. */
 export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
   return reply
