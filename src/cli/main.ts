@@ -5,7 +5,7 @@ import { roles, type Role } from '../core/roles';
 import { loadConfig } from '../server/config';
 import { startServer } from '../server/server';
 import { withDatabase } from './with-database';
-import { createUser, resetPassword } from './user-commands';
+import { changeRole, createUser, resetPassword, setUserEnabled } from './user-commands';
 import { verifyJournals } from './journal-commands';
 import { seedDemo } from '../seed/demo';
 
@@ -68,6 +68,23 @@ user
   .requiredOption('--email <email>', 'sign-in e-mail')
   .option('--password-stdin', 'read the password from standard input')
   .action((opts: { email: string; passwordStdin?: boolean }) => withDatabase((db) => resetPassword(db, opts)));
+
+for (const grant of [true, false]) {
+  user
+    .command(grant ? 'grant' : 'revoke')
+    .description(grant ? "Grant a role, across the organisation or in one business unit; ends the user's sessions" : "Revoke a role grant; ends the user's sessions")
+    .requiredOption('--email <email>', 'sign-in e-mail')
+    .requiredOption('--role <role>', `one of: ${roles.join(', ')}`, (v: string) => parseRoles(v)[0]!)
+    .option('--business-unit <name>', 'the business unit the role is scoped to (default: the whole organisation)')
+    .action((opts: { email: string; role: Role; businessUnit?: string }) => withDatabase((db) => changeRole(db, { ...opts, grant })));
+}
+for (const enabled of [false, true]) {
+  user
+    .command(enabled ? 'enable' : 'disable')
+    .description(enabled ? 'Let a disabled user sign in again' : 'Disable a user: their sessions end and their API tokens stop working at once')
+    .requiredOption('--email <email>', 'sign-in e-mail')
+    .action((opts: { email: string }) => withDatabase((db) => setUserEnabled(db, { email: opts.email, enabled })));
+}
 
 function parseRoles(value: string, previous: Role[] = []): Role[] {
   if (!(roles as readonly string[]).includes(value)) throw new InvalidArgumentError(`"${value}" is not a role; use one of ${roles.join(', ')}`);
