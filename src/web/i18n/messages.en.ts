@@ -116,6 +116,8 @@ export const messagesEn = {
   'detail.equityValue': '{units} {kind}, {vesting}',
   'detail.clauseStandard': 'standard',
   'detail.clauseNonStandard': 'non-standard',
+  'detail.section.staffing': 'Staffing',
+  'offers.candidateHidden': 'Candidate (not shown to your role)',
   'detail.actions': 'Actions',
 
   'action.submit': 'Submit for approval',
@@ -239,6 +241,10 @@ export const messagesEn = {
   'field.contingencies': 'Contingencies',
   'field.clauses': 'Clauses',
   'field.staffing': 'Staffing',
+  'field.staffing.clientName': 'Client',
+  'field.staffing.payRateCents': 'Pay rate (hourly)',
+  'field.staffing.billRateCents': 'Bill rate (hourly)',
+  'field.staffing.assignmentEndDate': 'Assignment ends',
 
   'validation.required': 'is required',
   'validation.choose': 'must be one of the choices',

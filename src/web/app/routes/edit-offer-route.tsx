@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { IntakeForm } from '../../features/intake/components/intake-form';
 import { journalKey } from '../../features/journal/api/journal';
 import { offerKey, useOffer } from '../../features/offers/api/offer';
+import type { OfferTerms } from '../../../flow/intake/offer-terms.schema';
 import { t } from '../../i18n/t';
 import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
@@ -22,6 +23,9 @@ export default function EditOfferRoute() {
   const o = offer.data;
   // Only a draft can be edited; anything else is read on its detail page.
   if (o.status !== 'draft' || !o.terms) return <Navigate to={paths.offer(o.id)} replace />;
+  // Only roles that write every term reach this page (the access map); their terms come whole.
+  const terms = o.terms as OfferTerms;
+  const candidateName = o.candidate.name ?? '';
 
   return (
     <Stack gap="lg" maw={960}>
@@ -29,7 +33,7 @@ export default function EditOfferRoute() {
         <Title order={1} size="h2">
           {t('intake.editTitle')}
         </Title>
-        <Text c="gray.7">{t('intake.editFor', { name: o.candidate.name })}</Text>
+        <Text c="gray.7">{t('intake.editFor', { name: candidateName })}</Text>
       </div>
       <IntakeForm
         // A reload after a conflict brings a new row version: start the form again from it.
@@ -39,9 +43,9 @@ export default function EditOfferRoute() {
           offerId: o.id,
           rowVersion: o.rowVersion,
           candidateId: o.candidate.id,
-          candidateName: o.candidate.name,
+          candidateName,
           requisitionId: o.requisitionId,
-          terms: o.terms,
+          terms,
         }}
         onCancel={() => navigate(paths.offer(o.id))}
         onReload={() => void offer.refetch()}

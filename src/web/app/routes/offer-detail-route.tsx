@@ -18,7 +18,7 @@ export default function OfferDetailRoute() {
   const offer = useOffer(id);
   const me = useMe().data;
   const qc = useQueryClient();
-  usePageTitle(offer.data ? t('detail.pageTitle', { name: offer.data.candidate.name, title: offer.data.title }) : t('offers.title'));
+  usePageTitle(offer.data ? t('detail.pageTitle', { name: offer.data.candidate.name ?? t('offers.candidateHidden'), title: offer.data.title ?? '' }) : t('offers.title'));
 
   const refreshJournal = () => void qc.invalidateQueries({ queryKey: journalKey(id) });
   const reload = () => {
@@ -34,7 +34,7 @@ export default function OfferDetailRoute() {
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, lg: 8 }}>
-        <OfferDetail offer={offer.data} canAct={canEditOffers(me)} onChanged={refreshJournal} onReload={reload} />
+        <OfferDetail offer={offer.data} canAct={canEditOffers(me)} roles={me?.roles ?? []} onChanged={refreshJournal} onReload={reload} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <JournalPanel offerId={id} />

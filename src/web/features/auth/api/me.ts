@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 // zod/mini: the session check runs before any screen loads, so it stays in the small first download.
 import * as z from 'zod/mini';
+import { rolesMayTake } from '../../../../core/access/offer-access';
 import { apiRequest, isProblem } from '../../../lib/api-client';
 
 export const meSchema = z.object({
@@ -26,7 +27,7 @@ export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
 }
 
-/** Mirrors the server's intake roles; the server still decides, this only hides buttons that would fail. */
+/** Reads the server's access map; the server still decides, this only hides buttons that would fail. */
 export function canEditOffers(me: Me | null | undefined): boolean {
-  return !!me && me.roles.some((r) => r === 'recruiter' || r === 'admin');
+  return !!me && rolesMayTake(me.roles, 'edit_draft');
 }

@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { offerTermsSchema } from '../../../../flow/intake/offer-terms.schema';
+import { visibleTermsSchema } from '../../../../flow/intake/offer-terms.schema';
 import { apiRequest } from '../../../lib/api-client';
 import { offerSummarySchema } from './offers-list';
 
-/** Same contract as the server's offer response: terms are the draft, or the latest frozen version. */
+/**
+ * Same contract as the server's offer response: terms are the draft, or the latest frozen version,
+ * holding only the fields the caller's roles may read (src/core/access).
+ */
 export const offerSchema = offerSummarySchema.extend({
-  terms: offerTermsSchema.nullable(),
+  terms: visibleTermsSchema.nullable().optional(),
   allowedEvents: z.array(z.string()),
 });
 export type Offer = z.infer<typeof offerSchema>;

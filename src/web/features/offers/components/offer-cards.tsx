@@ -17,13 +17,13 @@ export function OfferCards({ offers }: { offers: OfferSummary[] }) {
               <Anchor component={Link} to={paths.offer(o.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {o.title}
               </Anchor>
-              <Text size="sm">{o.candidate.name}</Text>
+              <Text size="sm">{o.candidate.name ?? t('offers.candidateHidden')}</Text>
             </Stack>
             <StatusBadge status={o.status} />
           </Group>
           <Group gap="md" mt="xs">
             <Text size="xs" c="gray.7">
-              {t('offers.startsOn', { date: formatDate(o.startDate) })}
+              {o.startDate ? t('offers.startsOn', { date: formatDate(o.startDate) }) : null}
             </Text>
             <Text size="xs" c="gray.7">
               {t('offers.updatedAt', { date: formatDateTime(o.updatedAt) })}

@@ -8,11 +8,13 @@ import { OfferTermsView } from './offer-terms-view';
 interface Props {
   offer: Offer;
   canAct: boolean;
+  /** The caller's role names: the terms view lays itself out from the shared access map. */
+  roles: readonly string[];
   onChanged: () => void;
   onReload: () => void;
 }
 
-export function OfferDetail({ offer, canAct, onChanged, onReload }: Props) {
+export function OfferDetail({ offer, canAct, roles, onChanged, onReload }: Props) {
   return (
     <Stack gap="lg">
       <OfferHeader offer={offer} />
@@ -22,7 +24,7 @@ export function OfferDetail({ offer, canAct, onChanged, onReload }: Props) {
         </section>
       )}
       {offer.terms ? (
-        <OfferTermsView terms={offer.terms} />
+        <OfferTermsView terms={offer.terms} roles={roles} />
       ) : (
         <Paper withBorder p="md">
           <Text>{t('detail.noTerms')}</Text>

@@ -20,12 +20,12 @@ export function OfferHeader({ offer }: { offer: Offer }) {
       </Anchor>
       <Group gap="sm" align="center" wrap="wrap">
         <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-          {offer.candidate.name}
+          {offer.candidate.name ?? t('offers.candidateHidden')}
         </Title>
         <StatusBadge status={offer.status} size="lg" />
       </Group>
       <Text size="lg" fw={500}>
-        {level ? t('detail.titleWithLevel', { title: offer.title, level }) : offer.title}
+        {level && offer.title ? t('detail.titleWithLevel', { title: offer.title, level }) : offer.title}
       </Text>
       <Text size="sm" c="gray.7">
         {versionText(offer)}

@@ -32,14 +32,14 @@ export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: Of
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{o.candidate.name}</Text>
+                <Text size="sm">{o.candidate.name ?? t('offers.candidateHidden')}</Text>
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={o.status} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(o.startDate)}
+                  {o.startDate ? formatDate(o.startDate) : null}
                 </Text>
               </Table.Td>
               <Table.Td>
