@@ -12,6 +12,7 @@ const OffersListRoute = lazy(() => import('./routes/offers-list-route'));
 const OfferDetailRoute = lazy(() => import('./routes/offer-detail-route'));
 const NewOfferRoute = lazy(() => import('./routes/new-offer-route'));
 const EditOfferRoute = lazy(() => import('./routes/edit-offer-route'));
+const AdminUsersRoute = lazy(() => import('./routes/admin-users-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 
 const page = (Component: LazyExoticComponent<ComponentType>) => (
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'offers/new', element: page(NewOfferRoute) },
           { path: 'offers/:id', element: page(OfferDetailRoute) },
           { path: 'offers/:id/edit', element: page(EditOfferRoute) },
+          { path: 'admin/users', element: page(AdminUsersRoute) },
           { path: '*', element: page(NotFoundRoute) },
         ],
       },

@@ -5,4 +5,5 @@ export const paths = {
   newOffer: () => '/offers/new',
   offer: (id: string) => `/offers/${id}`,
   editOffer: (id: string) => `/offers/${id}/edit`,
+  adminUsers: () => '/admin/users',
 };

@@ -22,6 +22,8 @@ export function AppLayout() {
   const links: NavItem[] = [
     { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
     ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
+    // Only admins manage users; the server refuses everyone else (and business-unit admins) anyway.
+    ...(me?.roles.includes('admin') ? [{ to: paths.adminUsers(), label: t('nav.admin'), active: pathname === paths.adminUsers() }] : []),
   ];
   // After an in-app navigation, start screen readers and the Tab key at the new page, not the old link.
   const lastPath = useRef(pathname);
