@@ -39,7 +39,7 @@ export const messagesEn = {
   'admin.ssoOnly': 'single sign-on only',
   'admin.noRoles': 'No roles',
   'admin.grantRole': 'Grant role',
-  'admin.grantRoleTo': 'Grant a role to {name}',
+  'admin.grantRoleTo': 'Grant role to {name}',
   'admin.grantRoleSubmit': 'Grant',
   'admin.revokeRole': 'Revoke {role} from {name}',
   'admin.disable': 'Disable',

@@ -58,7 +58,7 @@ export function UsersTable({ users, myId }: { users: AdminUser[]; myId: string |
                           aria-label={t('admin.revokeRole', { role: grantLabel(g), name: u.name })}
                           onClick={() => change.mutate({ userId: u.id, grant: false, role: { role: g.role, businessUnitId: g.businessUnitId } })}
                         >
-                          ×
+                          <span aria-hidden="true">×</span>
                         </ActionIcon>
                       }
                     >
@@ -68,9 +68,9 @@ export function UsersTable({ users, myId }: { users: AdminUser[]; myId: string |
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Badge variant="outline" color={u.disabledAt ? 'red.9' : 'green.9'} tt="none">
+                <Text size="sm" fw={600} c={u.disabledAt ? 'red.9' : 'gray.9'}>
                   {u.disabledAt ? t('admin.disabled') : t('admin.active')}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
