@@ -87,11 +87,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const corsOrigins = options.corsOrigins ?? [];
   await registerSecurityHeaders(app, corsOrigins);
-  // Swagger UI needs its own inline script and style hashes; plain http must keep working locally.
+  // Swagger UI's own CSP (hashes for its scripts), relaxed for the inline styles its React code
+  // writes, and without upgrade-insecure-requests so plain http keeps working locally.
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    transformStaticCSP: (header) =>
+      header.replace(/\s*upgrade-insecure-requests;?/, '').replace(/style-src 'self' https:[^;]*;/, "style-src 'self' 'unsafe-inline';"),
   });
 
   const auth = createAuthService({ db, clock });

@@ -117,7 +117,7 @@ test.describe('recruiter journey: intake to submitted offer', () => {
     const id = offerUrl.split('/').pop()!;
     const current = await (await page.request.get(`/api/v1/offers/${id}`)).json();
     const other = await page.request.put(`/api/v1/offers/${id}/draft`, {
-      headers: { 'If-Match': `"${current.rowVersion}"` },
+      headers: { 'If-Match': `"${current.rowVersion}"`, 'X-Requested-With': 'offerline' },
       data: { terms: { ...current.terms, level: 'L5' } },
     });
     expect(other.status()).toBe(200);

@@ -10,7 +10,7 @@ async function createDrafts(request: APIRequestContext, count: number) {
   const [department] = await (await request.get('/api/v1/departments')).json();
   for (let i = 0; i < count; i++) {
     const res = await request.post('/api/v1/offers', {
-      headers: { 'Idempotency-Key': `list-paging-${Date.now()}-${i}` },
+      headers: { 'Idempotency-Key': `list-paging-${Date.now()}-${i}`, 'X-Requested-With': 'offerline' },
       data: {
         candidateId: candidate.id,
         terms: {
