@@ -228,6 +228,7 @@ describe('HTTP hardening', () => {
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(res.headers['content-security-policy']).toMatch(/img-src 'self' data: validator.swagger.io/);
     expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+    expect(res.headers['content-security-policy']).toMatch(/style-src 'self' 'unsafe-inline'/);
   });
 
   it('does not allow a CORS preflight from a foreign origin', async () => {
