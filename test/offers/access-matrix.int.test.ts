@@ -279,3 +279,21 @@ describe('writes: every caller × every write endpoint', () => {
     }
   });
 });
+
+describe('intake prefill: band and base pay are compensation', () => {
+  it('masks the suggested terms per caller, shows the band only to roles that read base pay, 403 to roles that start no offers here', async () => {
+    const facts = offerFacts({ businessUnitId: fx.businessUnitId, status: 'draft' }, { managerId: fx.users.hiring_manager.id }, fx.users.hiring_manager.id);
+    for (const c of callers) {
+      const res = await get(c.cookie, `/api/v1/intake/prefill?requisitionId=${fx.requisitionId}`);
+      const readable = readableFields(c.actor, facts);
+      if (readable.size === 0) {
+        expectProblem(res, 403, { code: 'forbidden' });
+        continue;
+      }
+      expect(res.statusCode, `${c.name}: ${res.body}`).toBe(200);
+      const body = res.json<{ terms: Record<string, unknown>; band: unknown }>();
+      for (const leaf of leaves(body.terms, 'terms')) expect(readable.has(leaf), `${c.name} must not see ${leaf} in prefill`).toBe(true);
+      expect(body.band !== null, c.name).toBe(readable.has('terms.compensation.baseSalaryCents'));
+    }
+  });
+});
