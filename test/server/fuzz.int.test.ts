@@ -10,8 +10,9 @@ import { hostileBodies, hostileContentTypes, hostileHeaderValues, hostileJson, h
  * Schema-derived fuzzing: for every operation in the app's OpenAPI document,
  * requests that break it one way at a time (a body field, a missing field, an
  * unknown or polluting key, a whole body, the content type, a path or query
- * parameter, a header), anonymous and signed in. No answer may be a 5xx, every
- * error is problem+json, and no body carries a stack trace or SQL text.
+ * parameter, a header), anonymous and signed in (as a recruiter; as an admin on
+ * the admin and audit routes). No answer may be a 5xx, every error is
+ * problem+json, and no body carries a stack trace or SQL text.
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
@@ -33,12 +34,16 @@ const anonymousOnly = /^(POST \/api\/v1\/auth\/|GET \/api\/v1\/auth\/oidc\/)/;
 
 const leakMarkers = ['    at ', '.ts:', 'node_modules', 'SELECT ', 'INSERT ', 'syntax error', 'violates', 'relation "', 'drizzle', 'PGlite', 'Error: '];
 
-/** Stands for the recruiter's current session cookie until the request is sent. */
+/** Stand for the current session cookies until the request is sent. */
 const RECRUITER = '(recruiter session)';
+const ADMIN = '(admin session)';
+/** Admin-only routes are fuzzed as an admin, so requests get past the role check. */
+const adminRoutes = /^[A-Z]+ \/api\/v1\/(admin|audit)\//;
 
 let t: TestApp;
 let fx: OrgFixture;
 let recruiter: string;
+let admin: string;
 const ids = { draft: '', submitted: '', token: '' };
 
 function bodyPaths(s: JsonSchema | null, prefix: string[] = [], depth = 0): { path: string[]; schema: JsonSchema }[] {
@@ -141,7 +146,7 @@ function requestsFor(op: ApiOperation): fc.Arbitrary<FuzzRequest> {
     const signedIn = who > 0 && !anonymousOnly.test(op.name);
     const path = part.rawPath ?? fillPath(op.path, part.pathValues ?? pathValues);
     const headers: Record<string, string> = {};
-    if (signedIn) Object.assign(headers, { cookie: RECRUITER, ...csrfHeader });
+    if (signedIn) Object.assign(headers, { cookie: adminRoutes.test(op.name) ? ADMIN : RECRUITER, ...csrfHeader });
     else if (op.method !== 'GET') Object.assign(headers, csrfHeader);
     if (hasBody && op.method !== 'POST') headers['if-match'] = '"1"';
     if (op.method === 'POST' && op.path.includes('{')) headers['if-match'] = '"1"';
@@ -183,6 +188,7 @@ beforeAll(async () => {
   t = await createTestApp();
   fx = await createOrgFixture(t.database.db);
   recruiter = await signIn(t.app, fx.users.recruiter.email);
+  admin = await signIn(t.app, fx.users.admin.email);
   const api = offerApi(t.app, recruiter, fx);
   ids.draft = (await api.createDraft()).id;
   const submitted = await api.createDraft();
@@ -204,24 +210,35 @@ describe('schema-derived fuzzing', () => {
     let resignIns = 0;
     const started = Date.now();
 
+    const timePerOperation: [string, number][] = [];
     for (const [index, op] of operations.entries()) {
+      const opStarted = Date.now();
       const requests = fc.sample(requestsFor(op), { seed: SEED + index, numRuns: perOperation });
       for (const req of requests) {
         if (req.headers.cookie === RECRUITER) req.headers.cookie = recruiter;
+        if (req.headers.cookie === ADMIN) req.headers.cookie = admin;
         const res = await t.app.inject({ method: req.method, url: req.url, headers: req.headers, remoteAddress: req.remoteAddress, ...(req.payload === undefined ? {} : { payload: req.payload }) });
         sent++;
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
         const problem = judge(req, res);
         if (problem && failures.length < 30) failures.push(`${problem}: ${req.op} [${req.kind}] ${req.signedIn ? 'signed in' : 'anonymous'} ${req.url.slice(0, 120)} ${String(req.payload ?? '').slice(0, 160)} → ${res.body.slice(0, 200)}`);
-        // A request may legitimately end the recruiter's session (a password change renews it): sign in again.
-        if (req.signedIn && res.statusCode === 401 && (await t.app.inject({ url: '/api/v1/me', headers: { cookie: recruiter } })).statusCode === 401) {
-          recruiter = await signIn(t.app, fx.users.recruiter.email);
-          resignIns++;
+        // A request may legitimately end a session (a password change renews it): sign in again.
+        if (req.signedIn && res.statusCode === 401) {
+          if ((await t.app.inject({ url: '/api/v1/me', headers: { cookie: recruiter } })).statusCode === 401) {
+            recruiter = await signIn(t.app, fx.users.recruiter.email);
+            resignIns++;
+          }
+          if ((await t.app.inject({ url: '/api/v1/me', headers: { cookie: admin } })).statusCode === 401) {
+            admin = await signIn(t.app, fx.users.admin.email);
+            resignIns++;
+          }
         }
       }
+      timePerOperation.push([op.name, Date.now() - opStarted]);
     }
+    const slowest = timePerOperation.sort((x, y) => y[1] - x[1]).slice(0, 3).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.info(`fuzz: ${sent} requests over ${operations.length} operations in ${seconds} s (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries(statuses))}; re-sign-ins ${resignIns}`);
+    console.info(`fuzz: ${sent} requests over ${operations.length} operations in ${seconds} s (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries(statuses))}; re-sign-ins ${resignIns}; slowest ${slowest.join(', ')}`);
     expect(sent).toBeGreaterThanOrEqual(10_000);
     expect(failures, `seed ${SEED} (rerun with FUZZ_SEED=${SEED}):\n${failures.join('\n')}`).toEqual([]);
     // The fuzzer reached past validation too: some requests were accepted, many refused.
