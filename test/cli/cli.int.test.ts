@@ -45,7 +45,7 @@ describe('offerline CLI', () => {
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.output).toContain('Usage: offerline');
     }
-  });
+  }, 120_000);
 
   it('migrates, seeds once, creates a user who can sign in, and resets the password', async () => {
     expect((await runCli(['migrate'], target.env)).output).toContain('Migrations applied.');
