@@ -1,7 +1,7 @@
 import type { Actor } from '../core/actor';
 import { maskLeaves, readableFields } from '../core/access/offer-access';
 import type { Clock } from '../core/clock';
-import { InvalidRequestError } from '../core/errors';
+import { InvalidRequestError, NotFoundError } from '../core/errors';
 import type { Db } from '../db/client';
 import { createCompensationViews, type CompensationViewVia } from '../audit/compensation-views.service';
 import type { OfferTerms } from '../flow/intake/offer-terms.schema';
@@ -37,6 +37,8 @@ export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
   async function present(actor: Actor, row: OfferRow, via: CompensationViewVia): Promise<VisibleOfferDto> {
     const withAccess = await findOfferWithAccess(db, actor.orgId, row.id);
     const readable = withAccess ? readableFields(actor, factsOf(withAccess)) : new Set<string>();
+    // A write never moves an offer out of its writer's reach (writes need the right where it lands); if one did, say not found.
+    if (readable.size === 0) throw new NotFoundError('offer', row.id);
     const latest = row.currentVersion > 0 ? await findVersion(db, row.orgId, row.id, row.currentVersion) : null;
     const dto = presentOffer(row, (latest?.terms as OfferTerms | undefined) ?? null);
     const masked = (maskLeaves(dto, readable) ?? {}) as VisibleOfferDto;
