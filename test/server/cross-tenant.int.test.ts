@@ -185,6 +185,37 @@ describe('cross-tenant isolation', () => {
     expect(leaks).toEqual([]);
   });
 
+  it("finds nothing when a list is filtered by org A's ids", async () => {
+    const idFor = (name: string): string | undefined =>
+      /offer/i.test(name) ? aIds.offers[0]
+      : /businessUnit/i.test(name) ? a.businessUnitId
+      : /department/i.test(name) ? a.departmentId
+      : /requisition/i.test(name) ? a.requisitionId
+      : /candidate/i.test(name) ? a.candidateId
+      : /(actor|recruiter|user|manager)/i.test(name) ? a.users.recruiter.id
+      : undefined;
+    const secrets = [a.orgId, ...aIds.offers, ...aIds.tokens, ...Object.values(a.users).map((u) => u.id), a.candidateId, a.requisitionId, a.departmentId, a.businessUnitId];
+    const leaks: string[] = [];
+    let probes = 0;
+    for (const op of operations.filter((o) => o.method === 'GET' && !o.pathParams.length)) {
+      for (const p of op.query.filter((q) => q.schema.format === 'uuid' && idFor(q.name))) {
+        const others = op.query.filter((q) => q.required && q.name !== p.name).map((q) => `${q.name}=${encodeURIComponent(String(sampleValue(q.schema, b.requisitionId)))}`);
+        const url = `${op.path}?${[`${p.name}=${idFor(p.name)}`, ...others].join('&')}`;
+        for (const caller of callers) {
+          const res = await t.app.inject({ url, headers: caller.headers });
+          probes++;
+          expect(res.statusCode, `${op.name}?${p.name} as ${caller.name}`).toBeLessThan(500);
+          // A 404 may quote the id it was sent; anything else of org A is a leak.
+          for (const secret of secrets) if (!url.includes(secret) && res.body.includes(secret)) leaks.push(`${op.name}?${p.name} as ${caller.name} shows ${secret}`);
+          const items = (res.statusCode === 200 ? (res.json() as { items?: unknown[] }).items : undefined) ?? [];
+          if (items.length) leaks.push(`${op.name}?${p.name} as ${caller.name} lists ${items.length} rows`);
+        }
+      }
+    }
+    expect(probes).toBeGreaterThan(20);
+    expect(leaks).toEqual([]);
+  });
+
   it("refuses org A's ids in query strings and bodies as unknown", async () => {
     const bRecruiter = callers.find((c) => c.name === 'B recruiter')!.headers;
     const prefill = await t.app.inject({ url: `/api/v1/intake/prefill?requisitionId=${a.requisitionId}`, headers: bRecruiter });
