@@ -28,6 +28,15 @@ function requireAdmin(req: FastifyRequest): Actor {
   return actor;
 }
 
+/**
+ * The user is looked up in the caller's organisation before the role check, so another
+ * organisation's id is not found for every caller, never forbidden.
+ */
+async function requireAdminOver(req: FastifyRequest, users: UserAdmin, userId: string): Promise<Actor> {
+  await users.get(requireActor(req).orgId, userId);
+  return requireAdmin(req);
+}
+
 /** Users and roles of the caller's organisation; organisation-wide admins only. */
 export function registerAdminUserRoutes(app: FastifyInstance, { users }: { users: UserAdmin }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,30 +64,30 @@ export function registerAdminUserRoutes(app: FastifyInstance, { users }: { users
 
   r.post('/api/v1/admin/users/:id/roles', {
     schema: { tags, summary: "Grant a role (organisation-wide or in one business unit); ends the user's sessions", params: idParams, body: roleGrantSchema, response: { 200: adminUserSchema } },
-    handler: (req) => {
-      const actor = requireAdmin(req);
+    handler: async (req) => {
+      const actor = await requireAdminOver(req, users, req.params.id);
       return users.grantRole(actor.orgId, req.params.id, req.body, actor.userId);
     },
   });
 
   r.post('/api/v1/admin/users/:id/roles/revoke', {
     schema: { tags, summary: "Revoke a role grant; ends the user's sessions", params: idParams, body: roleGrantSchema, response: { 200: adminUserSchema } },
-    handler: (req) => {
-      const actor = requireAdmin(req);
+    handler: async (req) => {
+      const actor = await requireAdminOver(req, users, req.params.id);
       return users.revokeRole(actor.orgId, req.params.id, req.body, actor.userId);
     },
   });
 
   r.post('/api/v1/admin/users/:id/disable', {
     schema: { tags, summary: 'Disable a user: their sessions end and their API tokens stop working at once', params: idParams, response: { 200: adminUserSchema } },
-    handler: (req) => {
-      const actor = requireAdmin(req);
+    handler: async (req) => {
+      const actor = await requireAdminOver(req, users, req.params.id);
       return users.disable(actor.orgId, req.params.id, actor.userId);
     },
   });
 
   r.post('/api/v1/admin/users/:id/enable', {
     schema: { tags, summary: 'Enable a disabled user again', params: idParams, response: { 200: adminUserSchema } },
-    handler: (req) => users.enable(requireAdmin(req).orgId, req.params.id),
+    handler: async (req) => users.enable((await requireAdminOver(req, users, req.params.id)).orgId, req.params.id),
   });
 }

@@ -132,6 +132,9 @@ describe('admin users API', () => {
       expectProblem(await call('GET', '/api/v1/admin/users', undefined, cookie), 403, { code: 'forbidden' });
       expectProblem(await call('POST', '/api/v1/admin/users', { name: 'X', email: `y@${fx.slug}.test`, roles: [] }, cookie), 403);
       expectProblem(await call('POST', `/api/v1/admin/users/${fx.users.it.id}/disable`, undefined, cookie), 403);
+      // Another organisation's user is not found for everyone, admin or not.
+      expectProblem(await call('POST', `/api/v1/admin/users/${other.users.it.id}/disable`, undefined, cookie), 404);
+      expectProblem(await call('POST', `/api/v1/admin/users/${other.users.it.id}/roles`, { role: 'admin' }, cookie), 404);
     }
   });
 });
