@@ -38,21 +38,11 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
 ];
 
 /**
- * Known product bug, reported and not yet fixed: the admin users API checks that
- * the caller is an organisation admin before it looks the user up
- * (`requireAdmin` in src/admin/users.routes.ts), so a non-admin of another
- * organisation gets 403 for org A's user ids instead of 404. It leaks nothing
- * (every id gets the same 403), but breaks the rule "another organisation's id is
- * not found". A 403 from these routes is listed as a warning instead of failing;
- * any other answer still fails, and admins must get 404. Remove a route from this
- * list once it looks the user up first.
+ * Routes that once checked the caller's role before looking the id up (403 instead of 404
+ * for another organisation's id). A 403 from a route listed here is a warning instead of a
+ * failure. Empty: the admin users API now looks the user up first.
  */
-const roleCheckedBeforeLookup = new Set([
-  'POST /api/v1/admin/users/{id}/roles',
-  'POST /api/v1/admin/users/{id}/roles/revoke',
-  'POST /api/v1/admin/users/{id}/disable',
-  'POST /api/v1/admin/users/{id}/enable',
-]);
+const roleCheckedBeforeLookup = new Set<string>([]);
 
 /** Request bodies where a body derived from the schema would not pass validation. */
 function validBody(op: ApiOperation): unknown {
