@@ -104,8 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerCsrfGuard(app, corsOrigins);
   registerAuth(app, auth);
-  registerAuthRoutes(app, { auth, signInGuard: createSignInGuard({ db, clock, limits: options.signInLimits }) });
-  registerAccountRoutes(app, { account: createAccountService({ db, clock }) });
+  const signInGuard = createSignInGuard({ db, clock, limits: options.signInLimits });
+  registerAuthRoutes(app, { auth, signInGuard });
+  registerAccountRoutes(app, { account: createAccountService({ db, clock, signInGuard }) });
   registerAdminUserRoutes(app, { users: createUserAdmin({ db, clock }) });
   registerOidcRoutes(app, { oidc: options.oidc ? createOidcService({ config: options.oidc, db, clock, auth }) : null });
   registerDirectoryRoutes(app, { db });
