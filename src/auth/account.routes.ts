@@ -20,7 +20,7 @@ export function registerAccountRoutes(app: FastifyInstance, { account }: { accou
       response: { 204: z.null() },
     },
     handler: async (req, reply) => {
-      const { sessionId } = await account.changePassword(requireActor(req), req.body.currentPassword, req.body.newPassword);
+      const { sessionId } = await account.changePassword(requireActor(req), req.body.currentPassword, req.body.newPassword, req.ip);
       setSessionCookie(req, reply, sessionId, SESSION_ABSOLUTE_MS / 1000);
       return reply.code(204).send(null);
     },

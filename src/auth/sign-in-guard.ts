@@ -17,7 +17,13 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { email: DEFAULT_EMAIL_RULE,
  * known one: the key is the e-mail as typed, whether or not an account has it.
  */
 export function createSignInGuard({ db, clock, limits = DEFAULT_SIGN_IN_LIMITS }: { db: Db; clock: Clock; limits?: SignInLimits }) {
-  async function guarded<T>(email: string, ip: string, attempt: () => Promise<T>): Promise<T> {
+  /** `isFailure` says which errors of `attempt` count as a wrong password (default: a refused sign-in). */
+  async function guarded<T>(
+    email: string,
+    ip: string,
+    attempt: () => Promise<T>,
+    isFailure: (err: unknown) => boolean = (err) => err instanceof UnauthenticatedError,
+  ): Promise<T> {
     const keys = { email: emailKey(email), address: addressKey(ip) };
     const now = clock.now();
     const states = await repo.findThrottles(db, [keys.email, keys.address]);
@@ -34,7 +40,7 @@ export function createSignInGuard({ db, clock, limits = DEFAULT_SIGN_IN_LIMITS }
       await repo.clearThrottle(db, keys.email);
       return result;
     } catch (err) {
-      if (err instanceof UnauthenticatedError) {
+      if (isFailure(err)) {
         await repo.updateThrottle(db, keys.email, now, (s) => afterFailure(s, now, limits.email));
         await repo.updateThrottle(db, keys.address, now, (s) => afterFailure(s, now, limits.address));
       }

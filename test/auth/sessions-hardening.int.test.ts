@@ -194,6 +194,15 @@ describe('passwords', () => {
     expect((await me(cookie)).statusCode).toBe(200);
   });
 
+  it('wrong current passwords count towards the lockout, so a stolen session cannot guess at speed', async () => {
+    const cookie = await session(fx.users.it.email);
+    for (let i = 0; i < 5; i++) expectProblem(await change(cookie, `guess ${i}`, 'a perfectly fine passphrase'), 422, { fields: ['currentPassword'] });
+    expectProblem(await change(cookie, TEST_PASSWORD, 'a perfectly fine passphrase'), 429, { code: 'too_many_requests' });
+    expectProblem(await signInRequest(fx.users.it.email, TEST_PASSWORD), 429);
+    t.clock.advance(15 * MINUTE);
+    expect((await signInRequest(fx.users.it.email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('a change renews this session, ends the others, and the new password works', async () => {
     const here = await session(fx.users.hrbp.email);
     const elsewhere = await session(fx.users.hrbp.email);
