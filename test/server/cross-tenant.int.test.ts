@@ -37,13 +37,6 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^userId$/, path: /./, ids: () => aIds.users },
 ];
 
-/**
- * Routes that once checked the caller's role before looking the id up (403 instead of 404
- * for another organisation's id). A 403 from a route listed here is a warning instead of a
- * failure. Empty: the admin users API now looks the user up first.
- */
-const roleCheckedBeforeLookup = new Set<string>([]);
-
 /** Request bodies where a body derived from the schema would not pass validation. */
 function validBody(op: ApiOperation): unknown {
   const bodies: Record<string, unknown> = {
@@ -127,7 +120,6 @@ describe('cross-tenant isolation', () => {
   it("answers 404 problem+json to every caller of org B for every id of org A, and changes nothing of A", async () => {
     const before = { ...(await tenantSnapshot(t.database.db, a.orgId)), viewsOfAOffers: await compensationViewsOfA() };
     const failures: string[] = [];
-    const known = new Set<string>();
     let calls = 0;
     for (const op of operations.filter((o) => o.pathParams.length)) {
       const body = validBody(op);
@@ -139,16 +131,12 @@ describe('cross-tenant isolation', () => {
           const res = await t.app.inject({ method: op.method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
           calls++;
           const type = String(res.headers['content-type'] ?? '');
-          if (res.statusCode === 403 && roleCheckedBeforeLookup.has(op.name) && !caller.name.startsWith('B admin') && res.json().code === 'forbidden') known.add(`${op.name} as ${caller.name}`);
-          else if (res.statusCode !== 404 || !type.startsWith('application/problem+json'))
+          if (res.statusCode !== 404 || !type.startsWith('application/problem+json'))
             failures.push(`${op.name} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 160)}`);
         }
       }
     }
     expect(calls).toBeGreaterThan(100);
-    if (known.size) console.warn(`known bug, 403 before the lookup (should be 404): ${known.size} calls to ${[...roleCheckedBeforeLookup].join(', ')}`);
-    const fixed = [...roleCheckedBeforeLookup].filter((name) => ![...known].some((k) => k.startsWith(`${name} as `)));
-    if (fixed.length) console.warn(`these routes now look the id up first; remove them from roleCheckedBeforeLookup: ${fixed.join(', ')}`);
     expect(failures, `org A ids must read as not found:\n${failures.join('\n')}`).toEqual([]);
     const after = { ...(await tenantSnapshot(t.database.db, a.orgId)), viewsOfAOffers: await compensationViewsOfA() };
     expect(after).toEqual(before);
