@@ -39,11 +39,18 @@ const RECRUITER = '(recruiter session)';
 const ADMIN = '(admin session)';
 /** Admin-only routes are fuzzed as an admin, so requests get past the role check. */
 const adminRoutes = /^[A-Z]+ \/api\/v1\/(admin|audit)\//;
+/**
+ * Wrong current passwords count towards the sign-in lockout, so the password change
+ * is fuzzed as a user of its own: the recruiter must stay able to sign in again.
+ */
+const PASSWORD_CHANGER = '(hr_ops session)';
+const passwordRoute = 'POST /api/v1/me/password';
 
 let t: TestApp;
 let fx: OrgFixture;
 let recruiter: string;
 let admin: string;
+let passwordChanger: string;
 const ids = { draft: '', submitted: '', token: '' };
 
 function bodyPaths(s: JsonSchema | null, prefix: string[] = [], depth = 0): { path: string[]; schema: JsonSchema }[] {
@@ -146,7 +153,7 @@ function requestsFor(op: ApiOperation): fc.Arbitrary<FuzzRequest> {
     const signedIn = who > 0 && !anonymousOnly.test(op.name);
     const path = part.rawPath ?? fillPath(op.path, part.pathValues ?? pathValues);
     const headers: Record<string, string> = {};
-    if (signedIn) Object.assign(headers, { cookie: adminRoutes.test(op.name) ? ADMIN : RECRUITER, ...csrfHeader });
+    if (signedIn) Object.assign(headers, { cookie: adminRoutes.test(op.name) ? ADMIN : op.name === passwordRoute ? PASSWORD_CHANGER : RECRUITER, ...csrfHeader });
     else if (op.method !== 'GET') Object.assign(headers, csrfHeader);
     if (hasBody && op.method !== 'POST') headers['if-match'] = '"1"';
     if (op.method === 'POST' && op.path.includes('{')) headers['if-match'] = '"1"';
@@ -189,6 +196,7 @@ beforeAll(async () => {
   fx = await createOrgFixture(t.database.db);
   recruiter = await signIn(t.app, fx.users.recruiter.email);
   admin = await signIn(t.app, fx.users.admin.email);
+  passwordChanger = await signIn(t.app, fx.users.hr_ops.email);
   const api = offerApi(t.app, recruiter, fx);
   ids.draft = (await api.createDraft()).id;
   const submitted = await api.createDraft();
@@ -217,6 +225,7 @@ describe('schema-derived fuzzing', () => {
       for (const req of requests) {
         if (req.headers.cookie === RECRUITER) req.headers.cookie = recruiter;
         if (req.headers.cookie === ADMIN) req.headers.cookie = admin;
+        if (req.headers.cookie === PASSWORD_CHANGER) req.headers.cookie = passwordChanger;
         const res = await t.app.inject({ method: req.method, url: req.url, headers: req.headers, remoteAddress: req.remoteAddress, ...(req.payload === undefined ? {} : { payload: req.payload }) });
         sent++;
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
