@@ -1,5 +1,5 @@
-import type { Actor } from '../core/actor';
-import { maskLeaves, readableFields } from '../core/access/offer-access';
+import { roleNames, type Actor } from '../core/actor';
+import { fieldsOfRoles, maskLeaves, readableFields } from '../core/access/offer-access';
 import type { Clock } from '../core/clock';
 import { InvalidRequestError, NotFoundError } from '../core/errors';
 import type { Db } from '../db/client';
@@ -49,6 +49,10 @@ export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
   async function list(actor: Actor, input: ListOffersInput) {
     const direction = input.sort.startsWith('-') ? 'desc' : 'asc';
     const sort = input.sort.replace(/^-/, '') as OfferSortKey;
+    // Ordering by a name reveals it even where the name itself is masked.
+    if (sort === 'candidateName' && !roleNames(actor).every((r) => fieldsOfRoles([r]).has('candidate.name'))) {
+      throw new InvalidRequestError('Your role cannot sort by candidate name.', [{ field: 'sort', message: 'cannot be candidateName for your role' }]);
+    }
     const after = input.cursor ? decodeCursor(input.cursor) : undefined;
     // Only what encodeCursor writes may reach SQL: the values are cast there, and a failed cast is a 500.
     if (after && (sort === 'updatedAt' || sort === 'createdAt') && !isInstant(after.value)) {

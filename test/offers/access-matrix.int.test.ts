@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/actor';
+import { roleNames, type Actor } from '../../src/core/actor';
 import { offerAccessMap } from '../../src/core/access/access-map';
 import { offerFields } from '../../src/core/access/offer-fields';
-import { canSeeOffer, offerFacts, readableFields, rolesMayTake, type OfferFacts } from '../../src/core/access/offer-access';
+import { canSeeOffer, fieldsOfRoles, offerFacts, readableFields, rolesMayTake, type OfferFacts } from '../../src/core/access/offer-access';
 import { roles, type Role } from '../../src/core/roles';
 import * as setup from '../../src/directory/org-setup.repo';
 import type { OfferTermsInput } from '../../src/flow/intake/offer-terms.schema';
@@ -202,6 +202,15 @@ describe('reads: every caller × every offer × every field', () => {
       const items = (await get(c.cookie, '/api/v1/offers?q=Lovelace&limit=100')).json<{ items: { id: string }[] }>().items;
       const expected = cases.filter((o) => canSeeOffer(c.actor, o.facts) && readableFields(c.actor, o.facts).has('candidate.name')).map((o) => o.id).sort();
       expect(items.map((i) => i.id).sort(), c.name).toEqual(expected);
+    }
+  });
+
+  it('sorting by candidate name is refused to roles that may not read names, since the order would reveal them', async () => {
+    for (const c of callers) {
+      const res = await get(c.cookie, '/api/v1/offers?sort=candidateName&limit=100');
+      const everyRoleReadsNames = roleNames(c.actor).every((r) => fieldsOfRoles([r]).has('candidate.name'));
+      if (everyRoleReadsNames) expect(res.statusCode, c.name).toBe(200);
+      else expectProblem(res, 400, { code: 'invalid_request', fields: ['sort'] });
     }
   });
 
