@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { buildApp } from './app';
+import { requestLogSerializers } from './log-serializers';
 import type { ServerConfig } from './config';
 
 export interface RunningServer {
@@ -27,6 +28,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        serializers: requestLogSerializers,
       },
     });
     if (opts.seedDemo) {
