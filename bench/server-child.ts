@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { serverBuildOptions } from '../scripts/build-server';
 import { deferCleanup } from './cleanup';
 import { sampleChildren } from './proc';
 import type { ChildMessage, ChildTask, DatabaseTarget, ParentMessage, PreparedData, ReadyMessage, ServerMemory } from './protocol';
@@ -42,18 +43,8 @@ export async function launchFor(runtime: ServerRuntime): Promise<Launch> {
   const esbuild = await import('esbuild');
   const remove = deferCleanup(() => rm(buildDir, { recursive: true, force: true }));
   const outfile = `${buildDir}server-process.mjs`;
-  // The options of scripts/build-server.js; only the entry point differs (the bench server instead of the CLI).
-  await esbuild.build({
-    entryPoints: [source],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  // The product's build options; only the entry point differs (the bench server instead of the CLI).
+  await esbuild.build({ ...serverBuildOptions, entryPoints: [source], outfile });
   return { runtime, entry: outfile, execArgv: startFlags(), remove };
 }
 
