@@ -48,6 +48,8 @@ export const users = pgTable(
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
     timeZone: text('time_zone').notNull().default('America/New_York'),
+    /** The person this user reports to: the "hiring manager's manager" relation of approval policies. */
+    managerId: uuid('manager_id'),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
@@ -179,6 +181,8 @@ export const offers = pgTable(
     startDate: text('start_date').notNull(),
     /** Number of the latest frozen version; 0 until the first submit. */
     currentVersion: integer('current_version').notNull().default(0),
+    /** The approval policy version the offer was routed by; kept until an admin moves it. */
+    policyVersionId: uuid('policy_version_id'),
     /** The working copy while in draft; frozen into offer_versions on submit. */
     draftTerms: jsonb('draft_terms'),
     /** Bumped on every write; clients send it back in If-Match. */
@@ -265,4 +269,197 @@ export const compensationViews = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
   },
   (t) => [index('compensation_views_org_at_idx').on(t.orgId, t.at)],
+);
+
+/** One approval policy per organisation, or per business unit where a unit needs its own. */
+export const approvalPolicies = pgTable(
+  'approval_policies',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    businessUnitId: uuid('business_unit_id').references(() => businessUnits.id),
+    currentVersion: integer('current_version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('approval_policies_scope_key').on(t.orgId, sql`coalesce(${t.businessUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+);
+
+/** Every saved version of a policy, as written (source) and as parsed (document). Immutable. */
+export const approvalPolicyVersions = pgTable(
+  'approval_policy_versions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    policyId: uuid('policy_id').notNull().references(() => approvalPolicies.id),
+    number: integer('number').notNull(),
+    format: text('format').notNull(),
+    source: text('source').notNull(),
+    document: jsonb('document').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('approval_policy_versions_number_key').on(t.policyId, t.number)],
+);
+
+/** The concrete approval steps of one offer version, made from the policy on submit. */
+export const approvalSteps = pgTable(
+  'approval_steps',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    policyVersionId: uuid('policy_version_id').notNull().references(() => approvalPolicyVersions.id),
+    phase: text('phase').notNull(),
+    stageIndex: integer('stage_index').notNull(),
+    stageKey: text('stage_key').notNull(),
+    stageName: text('stage_name').notNull(),
+    stepKey: text('step_key').notNull(),
+    stepName: text('step_name').notNull(),
+    /** waiting | pending | approved | rejected | changes_requested | carried_over | not_needed | superseded */
+    status: text('status').notNull(),
+    explanation: text('explanation').notNull(),
+    conditionHeld: boolean('condition_held').notNull(),
+    approverIds: jsonb('approver_ids').notNull(),
+    /** Approvals needed to pass: all approvers, one, or N of them. */
+    quorum: integer('quorum').notNull(),
+    covers: jsonb('covers').notNull(),
+    slaHours: integer('sla_hours'),
+    reminderHours: jsonb('reminder_hours').notNull(),
+    escalationIds: jsonb('escalation_ids').notNull(),
+    carriedFromVersion: integer('carried_from_version'),
+    activatedAt: timestamp('activated_at', { withTimezone: true, mode: 'date' }),
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true, mode: 'date' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('approval_steps_key').on(t.offerId, t.versionNumber, t.stageKey, t.stepKey),
+    index('approval_steps_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+/** Each approve / reject / request-changes, with the approver and who acted for them. Append-only. */
+export const approvalDecisions = pgTable(
+  'approval_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    stepId: uuid('step_id').notNull().references(() => approvalSteps.id),
+    approverId: uuid('approver_id').notNull().references(() => users.id),
+    actedById: uuid('acted_by_id').notNull().references(() => users.id),
+    decision: text('decision').notNull(),
+    comment: text('comment').notNull(),
+    via: text('via').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [index('approval_decisions_step_idx').on(t.stepId)],
+);
+
+/** "While I am away, this person approves for me." */
+export const approvalDelegations = pgTable(
+  'approval_delegations',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    delegateId: uuid('delegate_id').notNull().references(() => users.id),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('approval_delegations_user_idx').on(t.userId)],
+);
+
+/** Days the organisation does not work, on top of US federal holidays. */
+export const orgHolidays = pgTable(
+  'org_holidays',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    date: text('date').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.date] })],
+);
+
+/** Single-use links in approval e-mails; only the SHA-256 of the token is kept. */
+export const approvalLinks = pgTable('approval_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  orgId: uuid('org_id').notNull().references(() => organizations.id),
+  stepId: uuid('step_id').notNull().references(() => approvalSteps.id),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/** The in-app inbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    offerId: uuid('offer_id').references(() => offers.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Every e-mail the product sends. Delivered over SMTP by a job when SMTP is configured;
+ * otherwise it stays here (status `held`) and admins read it in the web app.
+ */
+export const outboundEmails = pgTable(
+  'outbound_emails',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    /** queued | sent | held | failed */
+    status: text('status').notNull(),
+    messageId: text('message_id'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('outbound_emails_org_created_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
+ * The job queue behind every timer (reminders, escalations, expiry, e-mail delivery).
+ * Workers claim due rows with FOR UPDATE SKIP LOCKED, so each job runs in one process.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    orgId: uuid('org_id').references(() => organizations.id),
+    payload: jsonb('payload').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    /** A job with the same key is never queued twice (e.g. "reminder:<step>:1"). */
+    dedupeKey: text('dedupe_key').unique(),
+    /** queued | running | done | failed | cancelled */
+    state: text('state').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date', precision: 3 }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  },
+  (t) => [index('jobs_due_idx').on(t.state, t.runAt)],
 );
