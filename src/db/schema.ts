@@ -336,7 +336,8 @@ export const approvalSteps = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('approval_steps_key').on(t.offerId, t.versionNumber, t.stageKey, t.stepKey),
+    // Superseded steps stay as history; a version re-routed under a newer policy gets fresh ones.
+    uniqueIndex('approval_steps_key').on(t.offerId, t.versionNumber, t.stageKey, t.stepKey).where(sql`status <> 'superseded'`),
     index('approval_steps_org_status_idx').on(t.orgId, t.status),
   ],
 );

@@ -164,7 +164,7 @@ CREATE INDEX "approval_decisions_step_idx" ON "approval_decisions" USING btree (
 CREATE INDEX "approval_delegations_user_idx" ON "approval_delegations" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "approval_policies_scope_key" ON "approval_policies" USING btree ("org_id",coalesce("business_unit_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
 CREATE UNIQUE INDEX "approval_policy_versions_number_key" ON "approval_policy_versions" USING btree ("policy_id","number");--> statement-breakpoint
-CREATE UNIQUE INDEX "approval_steps_key" ON "approval_steps" USING btree ("offer_id","version_number","stage_key","step_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "approval_steps_key" ON "approval_steps" USING btree ("offer_id","version_number","stage_key","step_key") WHERE status <> 'superseded';--> statement-breakpoint
 CREATE INDEX "approval_steps_org_status_idx" ON "approval_steps" USING btree ("org_id","status");--> statement-breakpoint
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("state","run_at");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
