@@ -33,6 +33,13 @@ export function formatFieldValue(field: PolicyField, v: unknown, subject: Policy
   }
 }
 
+/** "base $185,000", or for hourly pay "annual base $65,520 ($31.50 an hour)". */
+function baseWords(s: PolicySubject): string {
+  const c = s.terms.compensation;
+  const annual = formatMoneyShort(s.facts.annualBaseCents, c.currency);
+  return c.payBasis === 'hourly' ? `annual base ${annual} (${formatMoneyShort(c.hourlyRateCents ?? 0, c.currency)} an hour)` : `base ${annual}`;
+}
+
 // Facts with their own sentences: the numbers behind a yes/no are what an approver needs.
 const factPhrases: Record<string, (s: PolicySubject) => string> = {
   'facts.aboveBandMax': (s) => {
@@ -40,16 +47,16 @@ const factPhrases: Record<string, (s: PolicySubject) => string> = {
     if (!f.hasBand || f.bandMaxCents === null) return 'no band for this level and location';
     const m = (c: number) => formatMoneyShort(c, s.terms.compensation.currency);
     return f.aboveBandMax
-      ? `base ${m(f.annualBaseCents)} is ${Math.round(f.baseToBandMaxPercent ?? 0)}% of the band max ${m(f.bandMaxCents)}`
-      : `base ${m(f.annualBaseCents)} is within the band max ${m(f.bandMaxCents)}`;
+      ? `${baseWords(s)} is ${Math.round(f.baseToBandMaxPercent ?? 0)}% of the band max ${m(f.bandMaxCents)}`
+      : `${baseWords(s)} is within the band max ${m(f.bandMaxCents)}`;
   },
   'facts.belowBandMin': (s) => {
     const f = s.facts;
     if (!f.hasBand || f.bandMinCents === null) return 'no band for this level and location';
     const m = (c: number) => formatMoneyShort(c, s.terms.compensation.currency);
     return f.belowBandMin
-      ? `base ${m(f.annualBaseCents)} is below the band min ${m(f.bandMinCents)}`
-      : `base ${m(f.annualBaseCents)} is at or above the band min ${m(f.bandMinCents)}`;
+      ? `${baseWords(s)} is below the band min ${m(f.bandMinCents)}`
+      : `${baseWords(s)} is at or above the band min ${m(f.bandMinCents)}`;
   },
   'facts.overBudget': (s) => {
     const f = s.facts;
