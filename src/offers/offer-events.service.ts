@@ -42,10 +42,19 @@ export function transitionEntry(
 }
 
 /**
+ * What a later stage adds to a transition: the context it knows (pending approval steps) and
+ * work done in the same transaction once the offer moved (start packet approvals, stop timers).
+ */
+export interface TransitionHooks {
+  contextFor(tx: Db, offer: OfferRow, event: OfferEventType): Promise<TransitionContext | undefined>;
+  afterMove(tx: Db, offer: OfferRow, moved: Extract<TransitionResult, { ok: true }>): Promise<PendingEntry[]>;
+}
+
+/**
  * Applies one lifecycle event as a guarded update with its journal entry.
  * Later stages (approvals, packet, portal) call this with their own events.
  */
-export function createOfferEventsService({ db, clock }: { db: Db; clock: Clock }) {
+export function createOfferEventsService({ db, clock, hooks }: { db: Db; clock: Clock; hooks?: TransitionHooks }) {
   async function applyEvent(
     actor: Pick<Actor, 'orgId'> & { userId: string | null },
     offerId: string,
@@ -55,14 +64,16 @@ export function createOfferEventsService({ db, clock }: { db: Db; clock: Clock }
     return db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, async (offer) => {
         const from = offer.status as OfferStatus;
-        const moved = transition(from, input.type, input.context);
+        const context = input.context ?? (await hooks?.contextFor(tx, offer, input.type));
+        const moved = transition(from, input.type, context);
         if (!moved.ok) throw new TransitionNotAllowedError(from, input.type);
         const set: Partial<OfferRow> = { status: moved.to };
         // A new version starts as a draft copied from the latest frozen one.
         if (input.type === 'new_version') {
           set.draftTerms = (await findVersion(tx, actor.orgId, offerId, offer.currentVersion))?.terms ?? null;
         }
-        return { set, entries: [transitionEntry(input.type, moved, input.reason, input.context)] };
+        const after = hooks ? await hooks.afterMove(tx, offer, moved) : [];
+        return { set, entries: [transitionEntry(input.type, moved, input.reason, context), ...after] };
       }),
     );
   }

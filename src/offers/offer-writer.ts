@@ -35,6 +35,8 @@ export async function writeOffer(
     throw staleWrite(target.expectedRowVersion, offer.rowVersion);
   }
   const change = await decide(offer);
+  // Nothing happened (a timer that found its step already decided): leave the row and its version alone.
+  if (change.entries.length === 0 && Object.keys(change.set).length === 0) return offer;
   const now = clock.now();
   const { links, head } = extendChain(
     { offerId: offer.id, seq: offer.journalSeq, hash: offer.journalHead },

@@ -63,7 +63,8 @@ export const offerListQuerySchema = z.strictObject({
 
 export const offerIdParamsSchema = z.strictObject({ id: z.uuid('must be an offer id') });
 
-export const manualEventTypes = ['cancel', 'withdraw', 'rescind', 'verbal_accept'] as const;
+// packet_ready: the recruiter marks the letter drafted; packet generation will fire it by itself.
+export const manualEventTypes = ['cancel', 'withdraw', 'rescind', 'verbal_accept', 'packet_ready'] as const;
 export const offerEventBodySchema = z.strictObject({
   type: z.enum(manualEventTypes).describe('Events people apply by hand; the others come from their stages'),
   reason: z.string().trim().min(1).max(2000).optional(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fixedClock } from '../../src/core/clock';
 import type { Database } from '../../src/db/client';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import { createTestDatabase } from './test-database';
 
 export const TEST_NOW = new Date('2027-03-01T15:00:00.000Z');
@@ -14,10 +14,10 @@ export interface TestApp {
 }
 
 /** One app on one fresh database, with a clock the test controls. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: Partial<Omit<AppOptions, 'database' | 'clock'>> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(TEST_NOW);
-  const app = await buildApp({ database, clock });
+  const app = await buildApp({ ...options, database, clock });
   await app.ready();
   return {
     app,

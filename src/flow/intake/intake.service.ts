@@ -19,14 +19,17 @@ import * as refs from './intake.repo';
 import type { CreateOfferBody } from './intake.schema';
 import { checkTermsDates, type OfferTerms } from './offer-terms.schema';
 import { prefillTerms } from './prefill';
+import type { ApprovalHooks } from '../approvals/approval-hooks';
 
 export interface IntakeDeps {
   db: Db;
   clock: Clock;
+  /** Routes a submitted version through the approval policy; without it every phase is skipped. */
+  approvals?: Pick<ApprovalHooks, 'routeOnSubmit'>;
 }
 
 /** Stage 1: one source of truth for the offer, validated before anyone else sees it. */
-export function createIntakeService({ db, clock }: IntakeDeps) {
+export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
 
   /** References must exist in the caller's organisation; another organisation's id reads as unknown. */
   async function checkReferences(orgId: string, body: { candidateId?: string; requisitionId?: string; terms: OfferTerms }) {
@@ -125,9 +128,6 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
         }
         const dateProblems = checkTermsDates(terms, isoDate(clock.now()));
         if (dateProblems.length) throw new ValidationError(dateProblems);
-        // No approval policy is configured yet, so neither phase has pending steps (DESIGN §2: skip).
-        const moved = transition(offer.status, 'submit');
-        if (!moved.ok) throw new ConflictError(`This offer cannot be submitted from "${offer.status}".`);
         const number = offer.currentVersion + 1;
         const salt = randomBytes(16).toString('hex');
         await insertVersion(tx, {
@@ -140,11 +140,23 @@ export function createIntakeService({ db, clock }: IntakeDeps) {
           createdBy: actor.userId,
           createdAt: clock.now(),
         });
+        // The policy decides which approval phases have steps; a phase without any is skipped (DESIGN §2).
+        const routing = approvals ? await approvals.routeOnSubmit(tx, offer, terms, number, actor.userId) : null;
+        const moved = transition(offer.status, 'submit', routing?.context);
+        if (!moved.ok) throw new ConflictError(`This offer cannot be submitted from "${offer.status}".`);
+        const started = routing ? await routing.afterMove(moved) : [];
         return {
-          set: { status: moved.to, currentVersion: number, draftTerms: null },
+          set: {
+            status: moved.to,
+            currentVersion: number,
+            draftTerms: null,
+            ...(routing?.policyVersionId ? { policyVersionId: routing.policyVersionId } : {}),
+          },
           entries: [
             { type: 'offer.version_created', data: { version: number, termsHash: hashTerms(salt, terms) } },
-            transitionEntry('submit', moved),
+            ...(routing?.entries ?? []),
+            transitionEntry('submit', moved, undefined, routing?.context),
+            ...started,
           ],
         };
       }),

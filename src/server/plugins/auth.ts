@@ -19,6 +19,9 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/auth/methods',
   '/api/v1/auth/oidc/start',
   '/api/v1/auth/oidc/callback',
+  // The single-use token in an approval e-mail is the credential for that one step.
+  '/api/v1/approval-links/:token',
+  '/api/v1/approval-links/:token/decision',
 ]);
 
 /**
