@@ -51,11 +51,22 @@ function readSource(source: string, format: 'yaml' | 'json'): { ok: true; value:
   }
 }
 
+const typeWords: Record<string, string> = {
+  array: 'a list',
+  object: 'an object of keys and values',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
 function zodProblems(issues: z.core.$ZodIssue[]): PolicyProblem[] {
   return issues.flatMap((iss): PolicyProblem[] => {
     if (iss.code === 'unrecognized_keys')
       return iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: `is not a known key here` }));
-    if (iss.code === 'invalid_type' && iss.input === undefined) return [{ path: formatPath(iss.path), message: 'is required' }];
+    if (iss.code === 'invalid_type' && /received undefined$/.test(iss.message)) return [{ path: formatPath(iss.path), message: 'is required' }];
+    if (iss.code === 'invalid_type' && typeWords[iss.expected])
+      return [{ path: formatPath(iss.path), message: `must be ${typeWords[iss.expected]}` }];
     return [{ path: formatPath(iss.path), message: iss.message }];
   });
 }

@@ -58,15 +58,18 @@ const hoursSchema = z
   .max(POLICY_LIMITS.businessHours, `must be at most ${POLICY_LIMITS.businessHours} business hours`);
 
 const listHint = (values: readonly string[]) => values.join(', ');
+/** Enum errors that quote what was written, or say it is missing. */
+const unknownOf = (what: string, values: readonly string[]) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? 'is required' : `unknown ${what} ${JSON.stringify(iss.input)}: use one of ${listHint(values)}`;
 
 // One object with optional keys plus a refinement, rather than a zod union: a union reports
 // "invalid input" at the parent, while this names the exact key that is wrong.
 export const approverSpecSchema = z
   .strictObject({
-    role: z.enum(roles, { error: (iss) => `unknown role ${JSON.stringify(iss.input)}: use one of ${listHint(roles)}` }).optional(),
+    role: z.enum(roles, { error: unknownOf('role', roles) }).optional(),
     user: z.email('must be the e-mail address of a user').max(254).optional(),
     relation: z
-      .enum(policyRelations, { error: (iss) => `unknown relation ${JSON.stringify(iss.input)}: use one of ${listHint(policyRelations)}` })
+      .enum(policyRelations, { error: unknownOf('relation', policyRelations) })
       .optional(),
   })
   .superRefine((a, ctx) => {
@@ -85,7 +88,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       any: z.array(conditionSchema).min(1, 'must hold at least one condition').max(POLICY_LIMITS.listValues).optional(),
       not: conditionSchema.optional(),
       field: z.string().min(1, 'is required').max(100).optional(),
-      op: z.enum(conditionOps, { error: (iss) => `unknown operator ${JSON.stringify(iss.input)}: use one of ${listHint(conditionOps)}` }).optional(),
+      op: z.enum(conditionOps, { error: unknownOf('operator', conditionOps) }).optional(),
       value: z.unknown().optional(),
     })
     .superRefine((c, ctx) => {
@@ -115,7 +118,7 @@ export const policyStepSchema = z.strictObject({
 export const policyStageSchema = z.strictObject({
   key: keySchema,
   name: nameSchema,
-  phase: z.enum(policyPhases, { error: (iss) => `unknown phase ${JSON.stringify(iss.input)}: use compensation or packet` }),
+  phase: z.enum(policyPhases, { error: unknownOf('phase', policyPhases) }),
   when: conditionSchema.optional(),
   steps: z.array(policyStepSchema).min(1, 'must hold at least one step').max(POLICY_LIMITS.stepsPerStage),
 });
