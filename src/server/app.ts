@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -32,6 +34,18 @@ import { sendFrameworkError, registerErrorHandling } from './plugins/errors';
 import { registerNulGuard } from './plugins/reject-nul';
 import { problemSchema } from './problem';
 import { registerWebApp } from './plugins/web-app';
+import { createJobRunner, type JobRunner } from '../jobs/worker';
+import { createMailer, type MailConfig, type Mailer } from '../notify/mailer';
+import { createNotifications } from '../notify/notifications.service';
+import { registerNotifyRoutes } from '../notify/notify.routes';
+import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The job queue's runner; server.ts starts it after listen, tests call runDue(). */
+    jobs: JobRunner;
+  }
+}
 
 export interface AppOptions {
   database: Database;
@@ -46,6 +60,10 @@ export interface AppOptions {
   signInLimits?: SignInLimits;
   /** Single sign-on with OpenID Connect; null or omitted: password sign-in only. */
   oidc?: OidcConfig | null;
+  /** SMTP (SMTP_URL, MAIL_FROM); null or omitted: e-mail is held in the outbox. */
+  mail?: MailConfig | null;
+  /** Replaces the SMTP mailer built from `mail` (tests). */
+  mailer?: Mailer;
 }
 
 export const API_VERSION = '0.1.0';
@@ -101,6 +119,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const events = createOfferEventsService({ db, clock });
   const intake = createIntakeService({ db, clock });
   const idempotent = createIdempotency({ db, clock });
+  const mailer = options.mailer ?? createMailer(options.mail ?? null);
+  const jobs = createJobRunner({ db, clock, workerId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, logger: app.log });
+  jobs.register(EMAIL_DELIVER, emailDeliveryHandler({ db, mailer, clock }));
+  app.decorate('jobs', jobs);
+  // Stop claiming before the database closes; the jobs in hand finish first.
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    if (!options.mailer) mailer.close();
+  });
 
   registerCsrfGuard(app, corsOrigins);
   registerAuth(app, auth);
@@ -114,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfferRoutes(app, { offers, events });
   registerJournalRoutes(app, { db, offers });
   registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
+  registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

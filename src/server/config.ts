@@ -3,6 +3,7 @@ import { packageRoot } from '../package-root';
 import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
 import { parseCorsOrigins } from './plugins/security-headers';
 import { oidcConfigFromEnv, type OidcConfig } from '../auth/oidc/oidc-config';
+import { mailConfigFromEnv, type MailConfig } from '../notify/mailer';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +16,10 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Single sign-on (OIDC_*); null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
+  /** SMTP (SMTP_URL, MAIL_FROM); null when SMTP_URL is not set: mail is held in the outbox. */
+  mail: MailConfig | null;
+  /** JOB_POLL_MS: how often this process looks for due jobs. */
+  jobPollMs: number;
 }
 
 /** Everything the server reads from the environment, in one place (see README, Configuration). */
@@ -30,5 +35,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webRoot: env.WEB_ROOT ?? join(packageRoot, 'dist/web'),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     oidc: oidcConfigFromEnv(env),
+    mail: mailConfigFromEnv(env),
+    jobPollMs: parseJobPollMs(env.JOB_POLL_MS),
   };
+}
+
+function parseJobPollMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 1000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 10 || ms > 3_600_000) throw new Error(`JOB_POLL_MS must be a whole number of milliseconds from 10 to 3600000, got "${value}"`);
+  return ms;
 }

@@ -25,6 +25,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       trustProxy: config.trustProxy,
       corsOrigins: config.corsOrigins,
       oidc: config.oidc,
+      mail: config.mail,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -37,6 +38,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       printSignIns(seeded.signIns);
     }
     await app.listen({ port: config.port, host: config.host });
+    app.jobs.start(config.jobPollMs);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;

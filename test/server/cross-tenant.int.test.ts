@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/core/roles';
 import { compensationViews } from '../../src/db/schema';
+import { notifyUser } from '../../src/notify/notifications.service';
 import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../helpers/factories';
 import { offerApi } from '../helpers/offer-api';
 import { createTestApp, TEST_NOW, type TestApp } from '../helpers/test-app';
@@ -20,7 +21,7 @@ let t: TestApp;
 let a: OrgFixture;
 let b: OrgFixture;
 /** Org A's ids by the kind of thing they name. */
-const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[] };
+const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[] };
 /** Every caller of org B: a session per role, plus the admin's API token. */
 const callers: { name: string; headers: Record<string, string> }[] = [];
 let operations: ApiOperation[];
@@ -35,6 +36,7 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^(id|tokenId)$/, path: /\/tokens\/\{/, ids: () => aIds.tokens },
   { param: /^(id|userId)$/, path: /\/users\/\{/, ids: () => aIds.users },
   { param: /^userId$/, path: /./, ids: () => aIds.users },
+  { param: /^id$/, path: /^\/api\/v1\/notifications\/\{/, ids: () => aIds.notifications },
 ];
 
 /** Request bodies where a body derived from the schema would not pass validation. */
@@ -97,6 +99,10 @@ beforeAll(async () => {
     aIds.tokens.push(res.json().id);
   }
   aIds.users.push(a.users.admin.id, a.users.recruiter.id, a.users.hiring_manager.id);
+  await notifyUser(db, { orgId: a.orgId, userId: a.users.recruiter.id, offerId: draft.id, kind: 'probe', title: 'For A', body: 'Only for A.', now: TEST_NOW });
+  const inbox = await t.app.inject({ url: '/api/v1/notifications', headers: { cookie: aRecruiter } });
+  aIds.notifications.push(...inbox.json().items.map((n: { id: string }) => n.id));
+  expect(aIds.notifications.length).toBeGreaterThan(0);
 
   // Org B: every role signed in, and the admin's API token.
   for (const role of roles) callers.push({ name: `B ${role}`, headers: { cookie: await signIn(t.app, b.users[role].email), ...csrfHeader } });

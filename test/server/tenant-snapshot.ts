@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
-import { apiTokens, compensationViews, journal, offers, offerVersions, sessions, userRoles, users } from '../../src/db/schema';
+import { apiTokens, compensationViews, journal, notifications, offers, offerVersions, outboundEmails, sessions, userRoles, users } from '../../src/db/schema';
 
 /** Canonical text of rows, independent of the order the database returns them in. */
 function canonical(rows: object[]): string[] {
@@ -12,7 +12,7 @@ function canonical(rows: object[]): string[] {
 /**
  * Everything of one organisation that a request from another organisation
  * could conceivably change: offers (row_version included), versions, journal,
- * users, roles, API tokens, and how many sessions and compensation views exist.
+ * users, roles, API tokens, inbox and outbox, and how many sessions and compensation views exist.
  */
 export async function tenantSnapshot(db: Db, orgId: string) {
   return {
@@ -22,6 +22,8 @@ export async function tenantSnapshot(db: Db, orgId: string) {
     users: canonical(await db.select().from(users).where(eq(users.orgId, orgId))),
     userRoles: canonical(await db.select().from(userRoles).where(eq(userRoles.orgId, orgId))),
     apiTokens: canonical(await db.select().from(apiTokens).where(eq(apiTokens.orgId, orgId))),
+    notifications: canonical(await db.select().from(notifications).where(eq(notifications.orgId, orgId))),
+    outboundEmails: canonical(await db.select().from(outboundEmails).where(eq(outboundEmails.orgId, orgId))),
     sessions: (await db.select({ n: count() }).from(sessions).where(eq(sessions.orgId, orgId)))[0]!.n,
     compensationViews: (await db.select({ n: count() }).from(compensationViews).where(eq(compensationViews.orgId, orgId)))[0]!.n,
   };
