@@ -37,9 +37,10 @@ export function coveredChanges(covers: readonly string[], changedFields: readonl
 export function decideReapproval(planned: PlannedStep, prior: PriorStep | undefined, changedFields: string[]): ReapprovalOutcome {
   if (!planned.required) return { outcome: 'not_needed', note: planned.reason };
   if (!prior) return { outcome: 'run', note: 'runs: new step for this offer' };
+  if (prior.status === 'not_needed' || !prior.conditionHeld)
+    return { outcome: 'run', note: 'runs: its condition now holds (it was not needed before)' };
   if (prior.status !== 'approved' && prior.status !== 'carried_over')
     return { outcome: 'run', note: `runs again: the earlier version's step was ${prior.status.replace(/_/g, ' ')}` };
-  if (!prior.conditionHeld) return { outcome: 'run', note: 'runs: its condition now holds (it was not needed before)' };
   const hit = coveredChanges(planned.covers, changedFields);
   if (hit.length) return { outcome: 'run', note: `runs again: ${hit.join(', ')} changed` };
   if (prior.approvedOnVersion === null)
