@@ -127,9 +127,21 @@ export function phraseLeaf(o: LeafOutcome, s: PolicySubject): string {
   }
 }
 
+/** Phrases already made for one subject, so a test shared by many steps is worded once per plan. */
+export type PhraseCache = Map<object | string, string>;
+
 /** The reasons of one evaluated condition, de-duplicated, in policy order. */
-export function explainOutcome(outcome: ConditionOutcome, subject: PolicySubject): string {
-  const seen = new Set<string>();
-  for (const leaf of outcome.leaves) seen.add(phraseLeaf(leaf, subject));
-  return [...seen].join('; ');
+export function explainOutcome(outcome: ConditionOutcome, subject: PolicySubject, cache?: PhraseCache): string {
+  const phrases: string[] = [];
+  for (const o of outcome.leaves) {
+    // Fact sentences depend on the field only; others on the test and whether it held.
+    const key = factPhrases[o.field.path] ? o.field.path : o.leaf;
+    let phrase = cache?.get(key);
+    if (phrase === undefined) {
+      phrase = phraseLeaf(o, subject);
+      cache?.set(key, phrase);
+    }
+    if (!phrases.includes(phrase)) phrases.push(phrase);
+  }
+  return phrases.join('; ');
 }

@@ -1,5 +1,5 @@
 import { evaluateCondition } from './conditions';
-import { explainOutcome } from './explain';
+import { explainOutcome, type PhraseCache } from './explain';
 import type { PolicySubject } from './policy-fields';
 import type { ApproverSpec, Policy, PolicyPhase, Quorum } from './policy.schema';
 
@@ -36,10 +36,11 @@ export const ALWAYS_REQUIRED = 'always required by the policy';
 /** Every step of every stage, required or not, in policy order. */
 export function planApprovals(policy: Policy, subject: PolicySubject): PlannedStep[] {
   const plan: PlannedStep[] = [];
+  const phrases: PhraseCache = new Map();
   policy.stages.forEach((stage, stageIndex) => {
     const stageOutcome = evaluateCondition(stage.when, subject);
     // Evaluated once per stage: every step of a skipped stage gives the same reason.
-    const stageReason = stage.when ? explainOutcome(stageOutcome, subject) : '';
+    const stageReason = stage.when ? explainOutcome(stageOutcome, subject, phrases) : '';
     for (const step of stage.steps) {
       let required: boolean;
       let reason: string;
@@ -49,9 +50,10 @@ export function planApprovals(policy: Policy, subject: PolicySubject): PlannedSt
       } else {
         const stepOutcome = evaluateCondition(step.when, subject);
         required = stepOutcome.holds;
-        const stepReason = step.when ? explainOutcome(stepOutcome, subject) : '';
+        const stepReason = step.when ? explainOutcome(stepOutcome, subject, phrases) : '';
         if (!required) reason = `not needed: ${stepReason}`;
-        else reason = [stageReason, stepReason].filter(Boolean).join('; ') || ALWAYS_REQUIRED;
+        else if (stageReason && stepReason) reason = `${stageReason}; ${stepReason}`;
+        else reason = stageReason || stepReason || ALWAYS_REQUIRED;
       }
       plan.push({
         phase: stage.phase,
