@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   budgets,
@@ -37,6 +37,11 @@ export const insertBudget = (db: Db, v: WithOptionalId<typeof budgets>) => inser
 
 export async function grantRole(db: Db, orgId: string, userId: string, role: Role, businessUnitId: string | null = null) {
   await db.insert(userRoles).values({ id: randomUUID(), orgId, userId, role, businessUnitId }).onConflictDoNothing();
+}
+
+/** Sets who a user reports to (the "hiring manager's manager" relation of approval policies). */
+export async function setManager(db: Db, orgId: string, userId: string, managerId: string | null) {
+  await db.update(users).set({ managerId }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
 }
 
 export async function findOrganizationBySlug(db: Db, slug: string) {

@@ -9,6 +9,11 @@ import { createIntakeService } from '../flow/intake/intake.service';
 import type { OfferTermsInput } from '../flow/intake/offer-terms.schema';
 import { offerTermsSchema } from '../flow/intake/offer-terms.schema';
 import { createOfferEventsService } from '../offers/offer-events.service';
+import { createApprovalHooks } from '../flow/approvals/approval-hooks';
+import { parsePolicy } from '../flow/policy/policy-parse';
+import { insertPolicy, insertPolicyVersion } from '../flow/policy/policy.repo';
+import { samplePolicySource } from '../flow/policy/sample-policy';
+import { randomUUID } from 'node:crypto';
 
 export const DEMO_ORG_SLUG = 'northwind';
 export const DEMO_PASSWORD = 'offerline-demo';
@@ -23,6 +28,7 @@ const people: { key: string; name: string; role: Role }[] = [
   { key: 'hrops', name: 'Casey Nguyen', role: 'hr_ops' },
   { key: 'it', name: 'Taylor Kim', role: 'it' },
   { key: 'payroll', name: 'Jamie Ortiz', role: 'payroll' },
+  { key: 'vp', name: 'Quinn Harper', role: 'hiring_manager' },
 ];
 
 export const demoEmail = (key: string) => `${key}@northwind.example`;
@@ -47,6 +53,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
     await setup.grantRole(db, org.id, u.id, p.role);
     user[p.key] = u.id;
   }
+
+  // Morgan reports to Quinn: the "hiring manager's manager" of the sample policy.
+  await setup.setManager(db, org.id, user.manager!, user.vp!);
+  await seedPolicy(db, clock, org.id, user.admin!);
 
   const eng = await setup.insertBusinessUnit(db, { orgId: org.id, name: 'Engineering' });
   const gtm = await setup.insertBusinessUnit(db, { orgId: org.id, name: 'Go-to-Market' });
@@ -103,6 +113,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
     await candidate('Sofia', 'Alvarez', 'Denver', 'CO'),
     await candidate('Noah', 'Fischer', 'San Jose', 'CA'),
     await candidate('Aiko', 'Tanaka', 'Seattle', 'WA'),
+    await candidate('Lena', 'Park', 'Austin', 'TX'),
   ];
   await seedOffers(db, clock, { orgId: org.id, userId: user.recruiter!, roles: [{ role: 'recruiter', businessUnitId: null }] }, user.manager!, reqs, cands);
   return { created: true, organization: org.name, signIns };
@@ -116,8 +127,9 @@ async function seedOffers(
   reqs: Record<string, { id: string; title: string; level: string; departmentId: string; locationCity: string; locationState: string }>,
   cands: { id: string }[],
 ) {
-  const intake = createIntakeService({ db, clock });
-  const events = createOfferEventsService({ db, clock });
+  const approvals = createApprovalHooks({ clock, notices: { publicUrl: 'http://localhost:3000', smtpConfigured: false } });
+  const intake = createIntakeService({ db, clock, approvals });
+  const events = createOfferEventsService({ db, clock, hooks: approvals.transitionHooks });
   const today = isoDate(clock.now());
   const terms = (r: (typeof reqs)[string], comp: OfferTermsInput['compensation'], flsa: 'exempt' | 'non_exempt', days: number, employmentType: OfferTermsInput['employmentType'] = 'full_time') =>
     offerTermsSchema.parse({
@@ -146,4 +158,29 @@ async function seedOffers(
   await make(4, 'support', terms(reqs.support!, { currency: 'USD', payBasis: 'hourly', hourlyRateCents: 26_50 }, 'non_exempt', 14, 'part_time'));
   const cancelled = await make(5, 'backend', terms(reqs.backend!, usd(210_000_00), 'exempt', 40));
   await events.applyEvent(recruiter, cancelled.id, { type: 'cancel', reason: 'Requisition filled by an internal transfer' }, cancelled.rowVersion);
+  // Above the band max: the sample policy routes it to finance, so the demo has an offer waiting on someone.
+  const aboveBand = await make(7, 'sre', terms(reqs.sre!, usd(184_000_00, { bonusTargetPercent: 10 }), 'exempt', 35));
+  await intake.submitOffer(recruiter, aboveBand.id, aboveBand.rowVersion);
+}
+
+/** The sample approval policy (docs/policy.md walks through it) as the organisation's version 1. */
+async function seedPolicy(db: Db, clock: Clock, orgId: string, adminId: string) {
+  const parsed = parsePolicy(samplePolicySource, 'yaml', { userEmails: new Set(people.map((p) => demoEmail(p.key))) });
+  if (!parsed.ok) throw new Error(`The sample policy does not validate: ${JSON.stringify(parsed.problems)}`);
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const policy = await insertPolicy(tx, { id: randomUUID(), orgId, businessUnitId: null, createdAt: now });
+    await insertPolicyVersion(tx, {
+      id: randomUUID(),
+      orgId,
+      policyId: policy.id,
+      number: 1,
+      format: 'yaml',
+      source: samplePolicySource,
+      document: parsed.policy,
+      note: 'Sample policy',
+      createdBy: adminId,
+      createdAt: now,
+    });
+  });
 }

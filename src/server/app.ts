@@ -35,6 +35,7 @@ import { registerNulGuard } from './plugins/reject-nul';
 import { problemSchema } from './problem';
 import { registerWebApp } from './plugins/web-app';
 import { createJobRunner, type JobRunner } from '../jobs/worker';
+import { createApprovals } from '../flow/approvals/approvals.module';
 import { createMailer, type MailConfig, type Mailer } from '../notify/mailer';
 import { createNotifications } from '../notify/notifications.service';
 import { registerNotifyRoutes } from '../notify/notify.routes';
@@ -64,6 +65,8 @@ export interface AppOptions {
   mail?: MailConfig | null;
   /** Replaces the SMTP mailer built from `mail` (tests). */
   mailer?: Mailer;
+  /** Where people open the web app (PUBLIC_URL); links in e-mails start here. */
+  publicUrl?: string;
 }
 
 export const API_VERSION = '0.1.0';
@@ -116,8 +119,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const auth = createAuthService({ db, clock });
   const offers = createOffersService({ db, clock });
-  const events = createOfferEventsService({ db, clock });
-  const intake = createIntakeService({ db, clock });
+  const approvals = createApprovals({
+    db,
+    clock,
+    notices: { publicUrl: options.publicUrl ?? 'http://localhost:3000', smtpConfigured: Boolean(options.mail) },
+  });
+  const events = createOfferEventsService({ db, clock, hooks: approvals.hooks.transitionHooks });
+  const intake = createIntakeService({ db, clock, approvals: approvals.hooks });
   const idempotent = createIdempotency({ db, clock });
   const mailer = options.mailer ?? createMailer(options.mail ?? null);
   const jobs = createJobRunner({ db, clock, workerId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, logger: app.log });
@@ -141,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfferRoutes(app, { offers, events });
   registerJournalRoutes(app, { db, offers });
   registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
+  approvals.register(app, { idempotent, jobs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));

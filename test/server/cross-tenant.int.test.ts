@@ -5,6 +5,7 @@ import { compensationViews } from '../../src/db/schema';
 import { notifyUser } from '../../src/notify/notifications.service';
 import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../helpers/factories';
 import { offerApi } from '../helpers/offer-api';
+import { approvalsApi, flowPolicy } from '../helpers/approvals';
 import { createTestApp, TEST_NOW, type TestApp } from '../helpers/test-app';
 import { apiOperations, fillPath, sampleValue, type ApiOperation } from './api-routes';
 import { tenantSnapshot } from './tenant-snapshot';
@@ -21,7 +22,7 @@ let t: TestApp;
 let a: OrgFixture;
 let b: OrgFixture;
 /** Org A's ids by the kind of thing they name. */
-const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[] };
+const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[] };
 /** Every caller of org B: a session per role, plus the admin's API token. */
 const callers: { name: string; headers: Record<string, string> }[] = [];
 let operations: ApiOperation[];
@@ -37,6 +38,12 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^(id|userId)$/, path: /\/users\/\{/, ids: () => aIds.users },
   { param: /^userId$/, path: /./, ids: () => aIds.users },
   { param: /^id$/, path: /^\/api\/v1\/notifications\/\{/, ids: () => aIds.notifications },
+  { param: /^stepId$/, path: /./, ids: () => aIds.steps },
+  { param: /^policyId$/, path: /./, ids: () => aIds.policies },
+  { param: /^number$/, path: /\/policies\//, ids: () => ['1'] },
+  // An approval link's token is the credential itself (like a password), not an id of A's:
+  // whoever holds a live one may use it. Here: one that was never issued.
+  { param: /^token$/, path: /\/approval-links\//, ids: () => ['oal_never-issued-token-0000000000000000000000'] },
 ];
 
 /** Request bodies where a body derived from the schema would not pass validation. */
@@ -44,6 +51,8 @@ function validBody(op: ApiOperation): unknown {
   const bodies: Record<string, unknown> = {
     'PUT /api/v1/offers/{id}/draft': { terms: validTerms(b, TEST_NOW) },
     'POST /api/v1/offers/{id}/events': { type: 'cancel', reason: 'cross-tenant probe' },
+    'POST /api/v1/approvals/steps/{stepId}/decision': { decision: 'approve', comment: 'cross-tenant probe' },
+    'POST /api/v1/approval-links/{token}/decision': { decision: 'approve', comment: 'cross-tenant probe' },
   };
   if (op.name in bodies) return bodies[op.name];
   return op.body ? sampleValue(op.body, b.users.recruiter.id) : undefined;
@@ -92,7 +101,15 @@ beforeAll(async () => {
   const withdrawn = await api.createDraft();
   expect((await api.submit(withdrawn.id, 1)).statusCode).toBe(200);
   expect((await api.event(withdrawn.id, 2, 'withdraw')).statusCode).toBe(200);
-  aIds.offers.push(draft.id, edited.id, submitted.id, cancelled.id, withdrawn.id);
+  // An approval policy, and an offer routed by it with a pending finance step.
+  const aAdmin = await signIn(t.app, a.users.admin.email);
+  const saved = await approvalsApi(t.app).savePolicy(aAdmin, flowPolicy);
+  aIds.policies.push(saved.policyId);
+  const routed = await api.createDraft({ compensation: { currency: 'USD', payBasis: 'salary', baseSalaryCents: 230_000_00 } });
+  expect((await api.submit(routed.id, 1)).statusCode).toBe(200);
+  aIds.steps.push(...(await approvalsApi(t.app).plan(aRecruiter, routed.id)).steps.map((s) => s.id));
+  expect(aIds.steps.length).toBeGreaterThan(0);
+  aIds.offers.push(draft.id, edited.id, submitted.id, cancelled.id, withdrawn.id, routed.id);
   for (const cookie of [aRecruiter, await signIn(t.app, a.users.admin.email)]) {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie, ...csrfHeader }, payload: { name: 'integration' } });
     expect(res.statusCode, res.body).toBe(201);

@@ -1,6 +1,22 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
-import { apiTokens, compensationViews, journal, notifications, offers, offerVersions, outboundEmails, sessions, userRoles, users } from '../../src/db/schema';
+import {
+  apiTokens,
+  approvalDecisions,
+  approvalDelegations,
+  approvalPolicies,
+  approvalPolicyVersions,
+  approvalSteps,
+  compensationViews,
+  journal,
+  notifications,
+  offers,
+  offerVersions,
+  outboundEmails,
+  sessions,
+  userRoles,
+  users,
+} from '../../src/db/schema';
 
 /** Canonical text of rows, independent of the order the database returns them in. */
 function canonical(rows: object[]): string[] {
@@ -24,6 +40,11 @@ export async function tenantSnapshot(db: Db, orgId: string) {
     apiTokens: canonical(await db.select().from(apiTokens).where(eq(apiTokens.orgId, orgId))),
     notifications: canonical(await db.select().from(notifications).where(eq(notifications.orgId, orgId))),
     outboundEmails: canonical(await db.select().from(outboundEmails).where(eq(outboundEmails.orgId, orgId))),
+    approvalPolicies: canonical(await db.select().from(approvalPolicies).where(eq(approvalPolicies.orgId, orgId))),
+    approvalPolicyVersions: canonical(await db.select().from(approvalPolicyVersions).where(eq(approvalPolicyVersions.orgId, orgId))),
+    approvalSteps: canonical(await db.select().from(approvalSteps).where(eq(approvalSteps.orgId, orgId))),
+    approvalDecisions: canonical(await db.select().from(approvalDecisions).where(eq(approvalDecisions.orgId, orgId))),
+    approvalDelegations: canonical(await db.select().from(approvalDelegations).where(eq(approvalDelegations.orgId, orgId))),
     sessions: (await db.select({ n: count() }).from(sessions).where(eq(sessions.orgId, orgId)))[0]!.n,
     compensationViews: (await db.select({ n: count() }).from(compensationViews).where(eq(compensationViews.orgId, orgId)))[0]!.n,
   };

@@ -26,8 +26,9 @@ const movable: OfferStatus[] = ['draft', 'comp_review', 'drafting', 'in_approval
  */
 export function createPolicyMigration({ db, clock, notices }: { db: Db; clock: Clock; notices: NoticeSettings }) {
   async function move(actor: Actor, offerId: string, policyVersionId: string, expectedRowVersion: number) {
-    if (!holdsOrgWide(actor, 'admin')) throw new ForbiddenError('Only organisation admins move offers to another policy version.');
+    // Looked up first, so another organisation's offer is not found rather than forbidden.
     await findVisibleOffer(db, actor, offerId);
+    if (!holdsOrgWide(actor, 'admin')) throw new ForbiddenError('Only organisation admins move offers to another policy version.');
     const target = await findPolicyVersionById(db, actor.orgId, policyVersionId);
     if (!target) throw new ValidationError([{ field: 'policyVersionId', message: `no policy version with id "${policyVersionId}"` }]);
     return db.transaction((tx) =>

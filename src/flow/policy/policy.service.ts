@@ -91,9 +91,9 @@ export function createPolicyService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   async function getVersion(actor: Actor, policyId: string, number: number) {
-    requirePolicyReader(actor);
     const policy = await repo.findPolicy(db, actor.orgId, policyId);
     if (!policy) throw new NotFoundError('policy', policyId);
+    requirePolicyReader(actor);
     const version = await repo.findPolicyVersion(db, actor.orgId, policyId, number);
     if (!version) throw new NotFoundError('policy version', String(number));
     return { policyId, businessUnitId: policy.businessUnitId, ...versionView(version) };
