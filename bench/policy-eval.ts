@@ -2,7 +2,8 @@
  * `npm run bench:policy`: how long the approval policy takes per offer. For each offer it
  * derives the facts, evaluates every stage and step condition of a 50-rule policy and builds
  * the plan with its explanations: the whole pure part of routing an offer on submit. Goal:
- * under 50 µs per offer. No database, no HTTP; single thread.
+ * under 50 µs per offer, judged on the median of the measured passes (each pass is the mean over
+ * every offer). No database, no HTTP; single thread.
  *
  * Knobs (environment): POLICY_BENCH_OFFERS (2000 distinct offers), POLICY_BENCH_ROUNDS (25
  * measured passes over them), POLICY_BENCH_WARMUP (5 unmeasured passes first).
@@ -11,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { stringify } from 'yaml';
 import { offerTermsSchema, type OfferTerms } from '../src/flow/intake/offer-terms.schema';
 import { deriveFacts, type BandInput, type BudgetInput } from '../src/flow/policy/facts';
-import { conditionHolds } from '../src/flow/policy/conditions';
+import { conditionHolds, evaluateCondition } from '../src/flow/policy/conditions';
 import { parsePolicy } from '../src/flow/policy/policy-parse';
 import type { Condition, Policy } from '../src/flow/policy/policy.schema';
 import { planApprovals } from '../src/flow/policy/route-plan';
@@ -137,10 +138,19 @@ function main() {
     return held;
   };
 
+  const withReasons = (o: BenchOffer) => {
+    const subject = { terms: o.terms, facts: deriveFacts(o), businessUnitId: o.businessUnitId };
+    let leaves = 0;
+    for (const c of conditions) leaves += evaluateCondition(c, subject).leaves.length;
+    return leaves;
+  };
+
   measure(offers, WARMUP, full);
   measure(offers, WARMUP, factsAndConditions);
+  measure(offers, WARMUP, withReasons);
   const plan = measure(offers, ROUNDS, full);
   const bare = measure(offers, ROUNDS, factsAndConditions);
+  const reasons = measure(offers, ROUNDS, withReasons);
   const sorted = [...plan.passesUs].sort((a, b) => a - b);
   const requiredPerOffer = plan.sink / (ROUNDS * offers.length);
 
@@ -148,9 +158,12 @@ function main() {
   console.log(`Policy evaluation: ${rules} rules (${policy.stages.length} stages), ${offers.length} offers, ${WARMUP} warm-up + ${ROUNDS} measured passes`);
   console.log(`machine: ${cpus()[0]?.model.trim()} x${cpus().length}, node ${process.version}, load ${loadavg()[0]!.toFixed(2)}`);
   console.log(`  facts + conditions + plan with explanations: ${fmt(plan.meanUs)} per offer (passes: best ${fmt(sorted[0]!)}, median ${fmt(sorted[Math.floor(sorted.length / 2)]!)}, worst ${fmt(sorted[sorted.length - 1]!)})`);
+  console.log(`  facts + conditions with their reasons (no words): ${fmt(reasons.meanUs)} per offer`);
   console.log(`  facts + conditions only (no plan, no words):  ${fmt(bare.meanUs)} per offer`);
   console.log(`  required steps per offer: ${requiredPerOffer.toFixed(1)} of ${rules}`);
-  console.log(`  goal < 50 µs per offer: ${plan.meanUs < 50 ? 'met' : 'NOT met'}`);
+  // Judged on the median pass: on a shared machine one pass can stall behind another process.
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  console.log(`  goal < 50 µs per offer (median pass ${fmt(median)}, mean ${fmt(plan.meanUs)}): ${median < 50 ? 'met' : 'NOT met'}`);
   if (bare.sink < 0) console.log(bare.sink); // keeps the measured work observable
 }
 
