@@ -45,6 +45,7 @@ export interface JobRunner {
 }
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
+const BATCH = 50;
 const MAX_ERROR_LENGTH = 2000;
 
 /** Wait before the next try after `attempts` failed runs: 30 s, 1 min, 2 min … at most 1 h. */
@@ -91,7 +92,7 @@ export function createJobRunner({ db, clock, workerId, logger, leaseMs = DEFAULT
     return claimed.length;
   }
 
-  function runDue(limit = 50): Promise<number> {
+  function runDue(limit = BATCH): Promise<number> {
     const run = current.then(() => pass(limit));
     current = run.catch(() => undefined);
     return run;
@@ -101,7 +102,7 @@ export function createJobRunner({ db, clock, workerId, logger, leaseMs = DEFAULT
     timer = setTimeout(async () => {
       try {
         // Keep going while whole batches come back, so a backlog drains without waiting a poll each.
-        while (polling && (await runDue()) === 50);
+        while (polling && (await runDue(BATCH)) === BATCH);
       } catch (err) {
         logger?.error({ err }, 'job polling failed; trying again');
       }
