@@ -46,7 +46,7 @@ function term(path: string, def: Def): PolicyField {
     (parts.length === 1
       ? (s: PolicySubject) => (s.terms as Record<string, unknown>)[parts[0]!]
       : parts.length === 2
-        ? (s: PolicySubject) => ((s.terms as Record<string, any>)[parts[0]!] ?? undefined)?.[parts[1]!]
+        ? (s: PolicySubject) => (s.terms as Record<string, any>)[parts[0]!]?.[parts[1]!]
         : (s: PolicySubject) => parts.reduce<any>((o, k) => (o == null ? undefined : o[k]), s.terms));
   return { ...def, path, coverable: true, read };
 }
@@ -108,12 +108,14 @@ export const policyFields: readonly PolicyField[] = [
 
 export const policyFieldsByPath: ReadonlyMap<string, PolicyField> = new Map(policyFields.map((f) => [f.path, f]));
 
-/** Paths `covers` may name: every term leaf and every object above one (e.g. `compensation`). */
-export const coverablePaths: ReadonlySet<string> = new Set(
-  policyFields.filter((f) => f.coverable).flatMap((f) => f.path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))),
-);
-// Term leaves the catalogue does not test but a change to which a step may still care about.
-for (const extra of ['compensation.equity.vestingSchedule', 'staffing'] as const) (coverablePaths as Set<string>).add(extra);
+/**
+ * Paths `covers` may name: every term leaf and every object above one (e.g. `compensation`),
+ * plus the vesting schedule, which no condition tests but whose change a step may care about.
+ */
+export const coverablePaths: ReadonlySet<string> = new Set([
+  ...policyFields.filter((f) => f.coverable).flatMap((f) => f.path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))),
+  'compensation.equity.vestingSchedule',
+]);
 
 export function opsForType(type: FieldType): readonly string[] {
   switch (type) {

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { isRealIsoDate } from '../../core/dates';
 import { canEverHold } from './satisfiable';
@@ -21,12 +21,22 @@ export function formatPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
+function where(err: YAMLError): string {
+  const lp = err.linePos?.[0];
+  return lp ? `line ${lp.line}, column ${lp.col}` : 'an unknown position';
+}
+
 function readSource(source: string, format: 'yaml' | 'json'): { ok: true; value: unknown } | { ok: false; problem: PolicyProblem } {
   if (source.length > POLICY_LIMITS.sourceChars)
     return { ok: false, problem: { path: '', message: `is too long: at most ${POLICY_LIMITS.sourceChars} characters` } };
   if (format === 'json') {
     try {
-      return { ok: true, value: JSON.parse(source) };
+      const value: unknown = JSON.parse(source);
+      // JSON.parse keeps the last of two equal keys without a word; JSON is YAML, and the YAML
+      // parser refuses them with a position.
+      const dup = parseDocument(source, { uniqueKeys: true, prettyErrors: true }).errors.find((x) => x.code === 'DUPLICATE_KEY');
+      if (dup) return { ok: false, problem: { path: '', message: `is not valid JSON at ${where(dup)}: a key appears twice in one object` } };
+      return { ok: true, value };
     } catch (e) {
       const msg = (e as Error).message;
       const pos = /position (\d+)/.exec(msg);
@@ -39,10 +49,8 @@ function readSource(source: string, format: 'yaml' | 'json'): { ok: true; value:
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const lp = err.linePos?.[0];
-    const where = lp ? `line ${lp.line}, column ${lp.col}` : 'an unknown position';
     const what = err.message.split(/ at line \d+/)[0]!.split('\n')[0]!;
-    return { ok: false, problem: { path: '', message: `is not valid YAML at ${where}: ${what}` } };
+    return { ok: false, problem: { path: '', message: `is not valid YAML at ${where(err)}: ${what}` } };
   }
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 50 }) };

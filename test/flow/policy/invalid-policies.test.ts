@@ -41,6 +41,7 @@ type Case = { kind: string; edit?: (p: any) => void; source?: string; format?: '
 const cases: Case[] = [
   { kind: 'YAML syntax error, with line and column', source: 'stages:\n  - key: comp\n   name: x\n', path: '', message: 'is not valid YAML at line 3, column 1' },
   { kind: 'JSON syntax error, with line and column', format: 'json', source: '{\n  "stages": [\n    { "key": "comp", }\n  ]\n}', path: '', message: 'is not valid JSON at line 3, column 22' },
+  { kind: 'JSON with a key twice', format: 'json', source: '{\n  "stages": [],\n  "stages": []\n}', path: '', message: 'is not valid JSON at line 3, column 3: a key appears twice in one object' },
   { kind: 'not an object at all', source: '- just\n- a list\n', path: '', message: 'must be an object with a stages list' },
   { kind: 'wrong shape: stages is not a list', edit: (p) => (p.stages = { comp: {} }), path: 'stages', message: 'must be a list' },
   { kind: 'missing required key', edit: (p) => delete p.stages[1].phase, path: 'stages[1].phase', message: 'is required' },
