@@ -135,3 +135,13 @@ export function opsForType(type: FieldType): readonly string[] {
 }
 
 export const orderedTypes: ReadonlySet<FieldType> = new Set(['money', 'number', 'percent', 'date']);
+
+/** The catalogue without its readers: what the policy editor and the API show. */
+export const policyFieldCatalogue = policyFields.map(({ path, type, label, values, coverable }) => ({
+  path,
+  type,
+  label,
+  ...(values ? { values: [...values] } : {}),
+  ops: [...opsForType(type)],
+  coverable,
+}));
