@@ -55,6 +55,21 @@ export const routingRows: RoutingRow[] = [
       hm,
     ],
   },
+  {
+    name: 'the example of the issue: base $185,000 against a band max of $165,000',
+    terms: terms({ compensation: { baseSalaryCents: 185_000_00, bonusTargetPercent: 0 } }),
+    band: { minCents: 130_000_00, midCents: 150_000_00, maxCents: 165_000_00, currency: 'USD' },
+    expected: [{ step: 'comp.finance', approvers: FINANCE, explanation: 'Finance: base $185,000 is 112% of the band max $165,000' }, hm],
+  },
+  {
+    name: 'the same band with base $150,000: finance not needed',
+    terms: terms({ compensation: { baseSalaryCents: 150_000_00, bonusTargetPercent: 0 } }),
+    band: { minCents: 130_000_00, midCents: 150_000_00, maxCents: 165_000_00, currency: 'USD' },
+    notNeeded: {
+      'comp.finance': 'Finance: not needed: base $150,000 is within the band max $165,000; first-year cash $150,000 is within the remaining budget $260,000; no sign-on bonus; no staffing margin',
+    },
+    expected: [hm],
+  },
   { name: 'base above band max', terms: terms({ compensation: { baseSalaryCents: 210_000_00 } }),
     expected: [
       { step: 'comp.finance', approvers: FINANCE, explanation: 'Finance: base $210,000 is 105% of the band max $200,000' },
