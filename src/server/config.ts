@@ -18,6 +18,8 @@ export interface ServerConfig {
   oidc: OidcConfig | null;
   /** SMTP (SMTP_URL, MAIL_FROM); null when SMTP_URL is not set: mail is held in the outbox. */
   mail: MailConfig | null;
+  /** PUBLIC_URL: where people open the web app; links in e-mails start here. */
+  publicUrl: string;
   /** JOB_POLL_MS: how often this process looks for due jobs. */
   jobPollMs: number;
 }
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     oidc: oidcConfigFromEnv(env),
     mail: mailConfigFromEnv(env),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
     jobPollMs: parseJobPollMs(env.JOB_POLL_MS),
   };
 }
@@ -45,4 +48,16 @@ function parseJobPollMs(value: string | undefined): number {
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 10 || ms > 3_600_000) throw new Error(`JOB_POLL_MS must be a whole number of milliseconds from 10 to 3600000, got "${value}"`);
   return ms;
+}
+
+function parsePublicUrl(value: string | undefined, port: number): string {
+  if (value === undefined || value === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL like https://offers.example.com, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must start with https:// or http://, got "${value}"`);
+  return url.toString().replace(/\/$/, '');
 }

@@ -26,6 +26,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       corsOrigins: config.corsOrigins,
       oidc: config.oidc,
       mail: config.mail,
+      publicUrl: config.publicUrl,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
