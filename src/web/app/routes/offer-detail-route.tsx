@@ -1,8 +1,10 @@
-import { Grid } from '@mantine/core';
+import { Grid, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
 import { ProblemAlert } from '../../components/problem-alert';
+import { approvalsKey } from '../../features/approvals/api/inbox';
+import { ApprovalPlanPanel } from '../../features/approvals/components/approval-plan-panel';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { JournalPanel } from '../../features/journal/components/journal-panel';
 import { journalKey } from '../../features/journal/api/journal';
@@ -20,7 +22,11 @@ export default function OfferDetailRoute() {
   const qc = useQueryClient();
   usePageTitle(offer.data ? t('detail.pageTitle', { name: offer.data.candidate.name ?? t('offers.candidateHidden'), title: offer.data.title ?? '' }) : t('offers.title'));
 
-  const refreshJournal = () => void qc.invalidateQueries({ queryKey: journalKey(id) });
+  // Actions move the offer through approvals too (packet ready starts the packet steps).
+  const refreshJournal = () => {
+    void qc.invalidateQueries({ queryKey: journalKey(id) });
+    void qc.invalidateQueries({ queryKey: approvalsKey });
+  };
   const reload = () => {
     void offer.refetch();
     refreshJournal();
@@ -37,7 +43,10 @@ export default function OfferDetailRoute() {
         <OfferDetail offer={offer.data} canAct={canEditOffers(me)} roles={me?.roles ?? []} onChanged={refreshJournal} onReload={reload} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
-        <JournalPanel offerId={id} />
+        <Stack gap="lg">
+          <ApprovalPlanPanel offerId={id} />
+          <JournalPanel offerId={id} />
+        </Stack>
       </Grid.Col>
     </Grid>
   );

@@ -6,6 +6,8 @@ import { offerKey, offerSchema, type Offer } from './offer';
 /** Events people apply by hand; the rest come from approvals, the packet and the portal. */
 export const manualEvents = ['cancel', 'withdraw', 'rescind', 'verbal_accept'] as const;
 export type ManualEvent = (typeof manualEvents)[number];
+/** The recruiter marks the letter ready until packet generation fires this by itself. */
+export type OfferEvent = ManualEvent | 'packet_ready';
 
 export const submitOffer = (offer: Pick<Offer, 'id' | 'rowVersion'>) =>
   apiRequest(`/offers/${offer.id}/submit`, {
@@ -14,7 +16,7 @@ export const submitOffer = (offer: Pick<Offer, 'id' | 'rowVersion'>) =>
     schema: offerSchema,
   });
 
-export const applyOfferEvent = (offer: Pick<Offer, 'id' | 'rowVersion'>, type: ManualEvent, reason: string | undefined) =>
+export const applyOfferEvent = (offer: Pick<Offer, 'id' | 'rowVersion'>, type: OfferEvent, reason: string | undefined) =>
   apiRequest(`/offers/${offer.id}/events`, {
     method: 'POST',
     headers: ifMatch(offer.rowVersion),
@@ -38,7 +40,7 @@ export function useSubmitOffer() {
 }
 
 export function useOfferEvent() {
-  return useOfferWrite((v: { offer: Pick<Offer, 'id' | 'rowVersion'>; type: ManualEvent; reason?: string }) =>
+  return useOfferWrite((v: { offer: Pick<Offer, 'id' | 'rowVersion'>; type: OfferEvent; reason?: string }) =>
     applyOfferEvent(v.offer, v.type, v.reason),
   );
 }

@@ -27,6 +27,7 @@ export function OfferActions({ offer, onChanged, onReload }: Props) {
   const isDraft = offer.status === 'draft';
   const canSubmit = isDraft && offer.allowedEvents.includes('submit');
   const events = manualEvents.filter((e) => offer.allowedEvents.includes(e));
+  const canMarkPacketReady = offer.status === 'drafting' && offer.allowedEvents.includes('packet_ready');
   const error = submit.error ?? event.error;
 
   const reset = () => {
@@ -36,6 +37,22 @@ export function OfferActions({ offer, onChanged, onReload }: Props) {
 
   return (
     <Stack gap="sm">
+      {canMarkPacketReady && (
+        <Group gap="sm" wrap="wrap">
+          <Button
+            loading={event.isPending && event.variables?.type === 'packet_ready'}
+            onClick={() => {
+              reset();
+              event.mutate({ offer, type: 'packet_ready' }, { onSettled: onChanged });
+            }}
+          >
+            {t('approvals.packetReady')}
+          </Button>
+          <Text size="sm" c="gray.8">
+            {t('approvals.packetReadyHint')}
+          </Text>
+        </Group>
+      )}
       <Group gap="sm">
         {canSubmit && (
           <Button

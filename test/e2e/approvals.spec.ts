@@ -1,0 +1,130 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
+import { expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+
+test.skip(!hasChromium, noChromiumMessage);
+
+const writeHeaders = { 'X-Requested-With': 'offerline' };
+
+/** A session of its own per person, as two people at two desks. */
+async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/**
+ * A draft for Noah Fischer on ENG-102 (L4, Austin TX, exempt; band $130,000 – $175,000) at $190,000:
+ * above the band max, so the sample policy asks finance, and nothing else in compensation review
+ * (exempt salary in Texas: no payroll; within budget; first-year cash under $250,000).
+ */
+async function createAboveBandDraft(page: Page): Promise<string> {
+  const [candidate] = await (await page.request.get('/api/v1/candidates?q=Noah')).json();
+  const requisitions: { id: string; code: string }[] = await (await page.request.get('/api/v1/requisitions')).json();
+  const requisition = requisitions.find((r) => r.code === 'ENG-102')!;
+  const prefill = await (await page.request.get(`/api/v1/intake/prefill?requisitionId=${requisition.id}`)).json();
+  const res = await page.request.post('/api/v1/offers', {
+    headers: { ...writeHeaders, 'Idempotency-Key': `approvals-e2e-${Date.now()}` },
+    data: {
+      candidateId: candidate.id,
+      requisitionId: requisition.id,
+      terms: {
+        ...prefill.terms,
+        compensation: { ...prefill.terms.compensation, baseSalaryCents: 190_000_00 },
+        startDate: isoDaysFromToday(30),
+        expiresOn: isoDaysFromToday(10),
+      },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).id as string;
+}
+
+async function openInbox(page: Page) {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Approvals/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
+}
+
+test('an offer above band goes through finance and the hiring manager to Approved', async ({ browser }) => {
+  // The recruiter creates the offer and submits it from its page.
+  const recruiter = await personPage(browser, 'recruiter');
+  const offerId = await createAboveBandDraft(recruiter);
+  await recruiter.goto(`/offers/${offerId}`);
+  await expect(recruiter.getByRole('heading', { level: 1, name: 'Noah Fischer' })).toBeVisible();
+  await expect(recruiter.getByTestId('approval-plan')).toContainText('No approvals yet');
+  await recruiter.getByRole('button', { name: 'Submit for approval' }).click();
+  await recruiter.getByRole('dialog', { name: 'Submit this offer?' }).getByRole('button', { name: 'Submit' }).click();
+  const plan = recruiter.getByTestId('approval-plan');
+  await expect(plan.locator('[data-step="finance"]')).toContainText('Pending');
+  await expect(plan.locator('[data-step="finance"]')).toContainText('Dana Lee');
+  await expect(plan.locator('[data-step="hiring_manager"]')).toContainText('Waiting for earlier stage');
+  await expect(plan.locator('[data-testid="plan-step"]')).toHaveCount(2);
+
+  // Finance finds it in the inbox with why, when and where the pay sits in the band.
+  const finance = await personPage(browser, 'finance');
+  await expect(finance.getByRole('link', { name: /Approvals\s*\d+\s*waiting/ }).first()).toBeVisible();
+  await openInbox(finance);
+  const item = finance.getByRole('article', { name: /Noah Fischer/ });
+  await expect(item).toContainText('Finance · Compensation review');
+  await expect(item.getByTestId('approval-explanation')).toContainText('band max $175,000');
+  await expect(item).toContainText(/Due \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2}/);
+  await expect(item.getByTestId('band-chart')).toContainText('Base $190,000 is above the band max $175,000 (compa-ratio 1.25)');
+  await finance.mouse.move(0, 0); // no hover styles in the scan
+  await expectNoSeriousA11yViolations(finance, 'approvals inbox');
+  await screenshot(finance, 'approvals-inbox-finance');
+
+  // Asking for changes needs a comment: the server's field problem shows under the field and nothing is decided.
+  await item.getByRole('button', { name: /^Request changes/ }).click();
+  await expect(item.getByText('Comment is required to request changes')).toBeVisible();
+  await screenshot(finance, 'approvals-inbox-comment-required');
+  await item.getByLabel('Comment').fill('Above band, but matches the competing offer. Approved.');
+  await item.getByRole('button', { name: /^Approve/ }).click();
+  await expect(finance.getByTestId('decision-notice')).toContainText('You approved the Finance step for Noah Fischer · Site Reliability Engineer.');
+  await expect(item).toBeHidden();
+
+  // Back with the recruiter: compensation is approved; the letter is marked ready and packet approvals start.
+  await recruiter.reload();
+  await expect(recruiter.getByText('Mark the offer letter ready; packet approvals start.')).toBeVisible();
+  await recruiter.getByRole('button', { name: 'Packet ready' }).click();
+  await expect(recruiter.getByRole('button', { name: 'Packet ready' })).toBeHidden();
+  await expect(plan.locator('[data-step="hiring_manager"]')).toContainText('Pending');
+
+  // The hiring manager approves from the inbox, and then nothing is waiting.
+  const manager = await personPage(browser, 'manager');
+  await openInbox(manager);
+  const packetItem = manager.getByRole('article', { name: /Noah Fischer/ });
+  await expect(packetItem).toContainText('Hiring manager · Offer packet');
+  await packetItem.getByLabel('Comment').fill('Start date works for the team.');
+  await packetItem.getByRole('button', { name: /^Approve/ }).click();
+  await expect(manager.getByTestId('decision-notice')).toContainText('You approved the Hiring manager step');
+  await expect(manager.getByText('Nothing is waiting on you.')).toBeVisible();
+  await screenshot(manager, 'approvals-inbox-empty');
+
+  // The offer is approved; its page shows the plan and the log with both decisions and their comments.
+  await recruiter.reload();
+  await expect(recruiter.getByRole('heading', { level: 1, name: 'Noah Fischer' })).toBeVisible();
+  await expect(recruiter.locator('[data-status="approved"]').first()).toHaveText('Approved');
+  await expect(plan.locator('[data-step="finance"]')).toContainText('Approved');
+  await expect(plan.locator('[data-step="finance"] [data-testid="decision-log"]')).toContainText('Dana Lee approved');
+  await expect(plan.locator('[data-step="finance"]')).toContainText('Above band, but matches the competing offer. Approved.');
+  await expect(plan.locator('[data-step="hiring_manager"] [data-testid="decision-log"]')).toContainText('Morgan Patel approved');
+  await expect(plan.locator('[data-step="hiring_manager"]')).toContainText('Start date works for the team.');
+  await expect(plan.getByRole('heading', { name: 'Compensation review' })).toBeVisible();
+  await expect(plan.getByRole('heading', { name: 'Offer packet' })).toBeVisible();
+  await expectNoSeriousA11yViolations(recruiter, 'offer detail with approvals');
+  await screenshot(recruiter, 'approvals-offer-detail');
+
+  for (const p of [recruiter, finance, manager]) await p.context().close();
+});
+
+test('an approval link that does not work says so, and decides nothing', async ({ page }) => {
+  await page.goto('/approve/this-link-is-not-real-0000');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your decision on an offer' })).toBeVisible();
+  const alert = page.getByRole('alert').filter({ hasText: 'This link cannot be used' });
+  await expect(alert).toContainText('used already');
+  await expect(alert.getByRole('link', { name: 'Sign in to Offerline' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm decision' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'invalid approval link');
+  await screenshot(page, 'approvals-link-invalid');
+});
