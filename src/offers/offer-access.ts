@@ -12,6 +12,7 @@ export function factsOf(row: OfferAccessRow): OfferFacts {
     status: row.status,
     managerId: row.accessManagerId,
     requisitionManagerId: row.accessRequisitionManagerId,
+    stepApproverIds: row.accessStepApproverIds ?? [],
     needsLegal: row.accessNeedsLegal,
     hasStaffing: row.accessHasStaffing,
   };

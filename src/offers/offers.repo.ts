@@ -91,23 +91,39 @@ export interface OfferReach {
 
 /** The terms the row conditions read: the draft, or the latest frozen version. */
 const currentTerms = sql`coalesce(${offers.draftTerms}, (select v.terms from offer_versions v where v.org_id = ${offers.orgId} and v.offer_id = ${offers.id} and v.number = ${offers.currentVersion}))`;
-const requisitionManager = sql<string | null>`(select r.hiring_manager_id from requisitions r where r.org_id = ${offers.orgId} and r.id = ${offers.requisitionId})`;
+/**
+ * Columns of the outer offers row inside a correlated subquery. Written out because drizzle renders a
+ * top-level select field's columns unqualified, and an unqualified "id" or "org_id" inside the
+ * subquery would bind to the subquery's own table.
+ */
+const outer = { id: sql.raw('"offers"."id"'), orgId: sql.raw('"offers"."org_id"'), requisitionId: sql.raw('"offers"."requisition_id"') };
+const requisitionManager = sql<string | null>`(select r.hiring_manager_id from requisitions r where r.org_id = ${outer.orgId} and r.id = ${outer.requisitionId})`;
+
+/** Everyone named as an approver on a step of the offer (escalation targets included). */
+const stepApprovers = sql<string[]>`coalesce((select jsonb_agg(distinct a.id) from approval_steps s cross join lateral jsonb_array_elements_text(s.approver_ids) as a(id) where s.org_id = ${outer.orgId} and s.offer_id = ${outer.id}), '[]'::jsonb)`;
 
 /** What the access map's row conditions need, computed by the database with the same expressions as the list filter. */
 const accessFacts = {
   accessManagerId: sql<string | null>`(${currentTerms} ->> 'managerId')`,
   accessRequisitionManagerId: requisitionManager,
+  accessStepApproverIds: stepApprovers,
   accessNeedsLegal: sql<boolean>`coalesce((${currentTerms} -> 'clauses') @> '[{"standard": false}]'::jsonb, false)`,
   accessHasStaffing: sql<boolean>`coalesce(jsonb_typeof(${currentTerms} -> 'staffing') = 'object', false)`,
 };
-export type OfferAccessRow = OfferRow & { accessManagerId: string | null; accessRequisitionManagerId: string | null; accessNeedsLegal: boolean; accessHasStaffing: boolean };
+export type OfferAccessRow = OfferRow & {
+  accessManagerId: string | null;
+  accessRequisitionManagerId: string | null;
+  accessStepApproverIds: string[];
+  accessNeedsLegal: boolean;
+  accessHasStaffing: boolean;
+};
 
 function rowCondition(condition: RowCondition, userId: string): SQL {
   switch (condition) {
     case 'any':
       return sql`true`;
     case 'approver':
-      return sql`(${accessFacts.accessManagerId} = ${userId} or ${requisitionManager} = ${userId}::uuid)`;
+      return sql`(${accessFacts.accessManagerId} = ${userId} or ${requisitionManager} = ${userId}::uuid or exists (select 1 from approval_steps s where s.org_id = ${outer.orgId} and s.offer_id = ${outer.id} and s.approver_ids @> jsonb_build_array(${userId}::text)))`;
     case 'needs_legal':
       return accessFacts.accessNeedsLegal;
     case 'submitted':

@@ -28,6 +28,7 @@ const actor = (...grants: [Role, string | null][]): Actor => ({
 const facts = (over: Partial<OfferFacts> = {}): OfferFacts => ({
   businessUnitId: buA,
   status: 'drafting',
+  stepApproverIds: [],
   managerId: null,
   requisitionManagerId: null,
   needsLegal: false,

@@ -47,6 +47,7 @@ export interface StepView {
   approvers: { id: string; name: string }[];
   carriedFromVersion: number | null;
   dueAt: string | null;
+  slaBreached: boolean;
   decisions: { approver: { id: string }; actedBy: { id: string }; decision: string; comment: string; via: string }[];
 }
 
@@ -63,7 +64,7 @@ export function approvalsApi(app: FastifyInstance) {
       return res.json() as { id: string; number: number; policyId: string };
     },
 
-    async plan(cookie: string, offerId: string): Promise<{ status: string; steps: StepView[] }> {
+    async plan(cookie: string, offerId: string): Promise<{ status: string; policyVersion: { id: string; number: number } | null; steps: StepView[] }> {
       const res = await app.inject({ url: `/api/v1/offers/${offerId}/approvals`, headers: { cookie } });
       expect(res.statusCode, res.body).toBe(200);
       return res.json();

@@ -13,7 +13,7 @@ import {
  */
 export type RowCondition =
   | 'any' // every offer in scope
-  | 'approver' // the caller is the offer's manager or its requisition's hiring manager
+  | 'approver' // the caller is the offer's manager, its requisition's hiring manager, or named on one of its approval steps
   | 'needs_legal' // some clause is non-standard
   | 'submitted' // past draft and not cancelled
   | 'staffing'; // the offer has staffing terms

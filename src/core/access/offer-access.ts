@@ -12,6 +12,8 @@ export interface OfferFacts {
   managerId: string | null;
   /** The hiring manager of the offer's requisition. */
   requisitionManagerId: string | null;
+  /** People named as approvers on the offer's approval steps: they see what they are asked to approve. */
+  stepApproverIds: readonly string[];
   needsLegal: boolean;
   hasStaffing: boolean;
 }
@@ -32,6 +34,7 @@ export function offerFacts(
     status: row.status,
     managerId: terms?.managerId ?? null,
     requisitionManagerId,
+    stepApproverIds: [],
     needsLegal: !!terms?.clauses?.some((c) => c.standard === false),
     hasStaffing: terms?.staffing !== undefined && terms?.staffing !== null,
   };
@@ -42,7 +45,7 @@ export function conditionHolds(condition: RowCondition, facts: OfferFacts, userI
     case 'any':
       return true;
     case 'approver':
-      return facts.managerId === userId || facts.requisitionManagerId === userId;
+      return facts.managerId === userId || facts.requisitionManagerId === userId || facts.stepApproverIds.includes(userId);
     case 'needs_legal':
       return facts.needsLegal;
     case 'submitted':

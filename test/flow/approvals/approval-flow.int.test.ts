@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalsApi, flowPolicy } from '../../helpers/approvals';
-import { createOrgFixture, signIn, type OrgFixture } from '../../helpers/factories';
+import { hashPassword } from '../../../src/auth/secrets';
+import * as setup from '../../../src/directory/org-setup.repo';
+import { createOrgFixture, signIn, TEST_PASSWORD, type OrgFixture } from '../../helpers/factories';
 import { offerApi, type OfferApi } from '../../helpers/offer-api';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
@@ -114,5 +116,30 @@ describe('approval flow: routing on submit, decisions, phases', () => {
     } finally {
       await t.database.db.execute(`update departments set hrbp_id = '${fx.users.hrbp.id}' where id = '${fx.departmentId}'` as never);
     }
+  });
+
+  it("routes to the hiring manager's manager, who then sees the offer they are asked to approve", async () => {
+    const vp = await setup.insertUser(t.database.db, { orgId: fx.orgId, email: `vp@${fx.slug}.test`, name: 'Vice President', passwordHash: await hashPassword(TEST_PASSWORD) });
+    await setup.grantRole(t.database.db, fx.orgId, vp.id, 'hiring_manager');
+    await setup.setManager(t.database.db, fx.orgId, fx.users.hiring_manager.id, vp.id);
+    const skipLevel = flowPolicy.replace(
+      '      - key: hrbp',
+      `      - key: skip_level
+        name: Hiring manager's manager
+        approvers: [{ relation: hiring_manager_manager }]
+        covers: [compensation]
+      - key: hrbp`,
+    );
+    await api.savePolicy(cookies.admin!, skipLevel);
+    const vpCookie = await signIn(t.app, vp.email);
+    const draft = await offers.createDraft();
+    expect((await t.app.inject({ url: `/api/v1/offers/${draft.id}`, headers: { cookie: vpCookie } })).statusCode).toBe(404);
+    expect((await offers.submit(draft.id, draft.rowVersion)).json().status).toBe('comp_review');
+    const seen = await t.app.inject({ url: `/api/v1/offers/${draft.id}`, headers: { cookie: vpCookie } });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().terms.compensation.baseSalaryCents).toBe(180_000_00);
+    const item = (await api.inbox(vpCookie)).find((i) => i.offer.id === draft.id)!;
+    expect(item.band).not.toBeNull();
+    expect((await api.approve(vpCookie, draft.id, 'skip_level')).offer.status).toBe('drafting');
   });
 });
