@@ -14,6 +14,8 @@ const NewOfferRoute = lazy(() => import('./routes/new-offer-route'));
 const EditOfferRoute = lazy(() => import('./routes/edit-offer-route'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
+const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
+const ApprovalLinkRoute = lazy(() => import('./routes/approval-link-route'));
 
 const page = (Component: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={<PageLoader />}>
@@ -23,6 +25,7 @@ const page = (Component: LazyExoticComponent<ComponentType>) => (
 
 export const router = createBrowserRouter([
   { path: paths.signIn(), element: page(SignInRoute), errorElement: <RouteError /> },
+  { path: '/approve/:token', element: page(ApprovalLinkRoute), errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -36,6 +39,7 @@ export const router = createBrowserRouter([
           { path: 'offers/:id', element: page(OfferDetailRoute) },
           { path: 'offers/:id/edit', element: page(EditOfferRoute) },
           { path: 'admin/users', element: page(AdminUsersRoute) },
+          { path: 'approvals', element: page(ApprovalsRoute) },
           { path: '*', element: page(NotFoundRoute) },
         ],
       },

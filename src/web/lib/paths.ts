@@ -6,4 +6,6 @@ export const paths = {
   offer: (id: string) => `/offers/${id}`,
   editOffer: (id: string) => `/offers/${id}/edit`,
   adminUsers: () => '/admin/users',
+  approvals: () => '/approvals',
+  approvalLink: (token: string) => `/approve/${token}`,
 };

@@ -5,6 +5,8 @@ import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation,
 import { PageLoader } from '../../components/page-loader';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { useSignOut } from '../../features/auth/api/sign-out';
+import { useInboxCount } from '../../features/approvals/api/inbox-count';
+import { NavCount } from '../../features/approvals/components/nav-count';
 import { t } from '../../i18n/t';
 import { paths } from '../../lib/paths';
 import classes from './app-layout.module.css';
@@ -19,9 +21,11 @@ export function AppLayout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const approvalsWaiting = useInboxCount(!!me).data ?? 0;
   const links: NavItem[] = [
     { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
     ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
+    { to: paths.approvals(), label: t('approvals.nav'), active: pathname === paths.approvals(), count: approvalsWaiting },
     // Only admins manage users; the server refuses everyone else (and business-unit admins) anyway.
     ...(me?.roles.includes('admin') ? [{ to: paths.adminUsers(), label: t('nav.admin'), active: pathname === paths.adminUsers() }] : []),
   ];
@@ -49,7 +53,15 @@ export function AppLayout() {
               <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="sm">
                 <Group gap={4}>
                   {links.map((l) => (
-                    <Button key={l.to} component={RouterNavLink} to={l.to} variant={l.active ? 'light' : 'subtle'} c={l.active ? 'blue.9' : 'gray.8'} aria-current={l.active ? 'page' : undefined}>
+                    <Button
+                      key={l.to}
+                      component={RouterNavLink}
+                      to={l.to}
+                      variant={l.active ? 'light' : 'subtle'}
+                      c={l.active ? 'blue.9' : 'gray.8'}
+                      aria-current={l.active ? 'page' : undefined}
+                      rightSection={l.count ? <NavCount count={l.count} /> : undefined}
+                    >
                       {l.label}
                     </Button>
                   ))}

@@ -1,11 +1,14 @@
 import { Button, Drawer, NavLink, Stack, Text } from '@mantine/core';
 import { NavLink as RouterNavLink } from 'react-router';
+import { NavCount } from '../../features/approvals/components/nav-count';
 import { t } from '../../i18n/t';
 
 export interface NavItem {
   to: string;
   label: string;
   active: boolean;
+  /** Items waiting on the reader (approvals), shown as a badge. */
+  count?: number;
 }
 
 interface Props {
@@ -23,7 +26,15 @@ export default function MobileNav({ opened, onClose, links, userName, onSignOut,
     <Drawer opened={opened} onClose={onClose} title={t('app.name')} size={280} hiddenFrom="sm">
       <Stack gap="xs" component="nav" aria-label={t('app.mainNavigation')}>
         {links.map((l) => (
-          <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} active={l.active} onClick={onClose} />
+          <NavLink
+            key={l.to}
+            component={RouterNavLink}
+            to={l.to}
+            label={l.label}
+            active={l.active}
+            onClick={onClose}
+            rightSection={l.count ? <NavCount count={l.count} /> : undefined}
+          />
         ))}
         {userName && (
           <Text size="sm" c="gray.8" mt="md">
