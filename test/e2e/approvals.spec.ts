@@ -41,6 +41,37 @@ async function createAboveBandDraft(page: Page): Promise<string> {
   return (await res.json()).id as string;
 }
 
+/** Jamal Carter on ENG-101 (L5, San Francisco, exempt; band max $245,000) at $250,000, submitted: finance only. */
+async function submitAboveBandOffer(page: Page): Promise<string> {
+  const [candidate] = await (await page.request.get('/api/v1/candidates?q=Jamal')).json();
+  const requisitions: { id: string; code: string }[] = await (await page.request.get('/api/v1/requisitions')).json();
+  const requisition = requisitions.find((r) => r.code === 'ENG-101')!;
+  const prefill = await (await page.request.get(`/api/v1/intake/prefill?requisitionId=${requisition.id}`)).json();
+  const created = await page.request.post('/api/v1/offers', {
+    headers: { ...writeHeaders, 'Idempotency-Key': `approvals-link-e2e-${Date.now()}` },
+    data: {
+      candidateId: candidate.id,
+      requisitionId: requisition.id,
+      terms: { ...prefill.terms, compensation: { ...prefill.terms.compensation, baseSalaryCents: 250_000_00 }, startDate: isoDaysFromToday(30) },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const offer = await created.json();
+  const submitted = await page.request.post(`/api/v1/offers/${offer.id}/submit`, {
+    headers: { ...writeHeaders, 'If-Match': `"${offer.rowVersion}"`, 'Idempotency-Key': `approvals-link-submit-${Date.now()}` },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  return offer.id as string;
+}
+
+/** The link in the approval e-mail to finance, read from the outbox (no SMTP in tests: every mail is held there). */
+async function approvalLinkFor(admin: Page, candidateName: string): Promise<string> {
+  const outbox = await (await admin.request.get('/api/v1/admin/outbox?limit=100')).json();
+  const mail = (outbox.items as { to: string; text: string }[]).find((m) => m.to === 'finance@northwind.example' && m.text.includes(candidateName));
+  expect(mail, `an approval e-mail to finance about ${candidateName}`).toBeTruthy();
+  return /\/approve\/[\w-]+/.exec(mail!.text)![0];
+}
+
 async function openInbox(page: Page) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Approvals/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
@@ -127,4 +158,49 @@ test('an approval link that does not work says so, and decides nothing', async (
   await expect(page.getByRole('button', { name: 'Confirm decision' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'invalid approval link');
   await screenshot(page, 'approvals-link-invalid');
+});
+
+test('finance decides through the e-mailed link: nothing on opening, a comment to send back, once only', async ({ browser }) => {
+  const recruiter = await personPage(browser, 'recruiter');
+  const offerId = await submitAboveBandOffer(recruiter);
+  const admin = await personPage(browser, 'admin');
+  const link = await approvalLinkFor(admin, 'Jamal Carter');
+
+  // No session: the token is the credential. Opening the page decides nothing.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your decision on an offer' })).toBeVisible();
+  await expect(page.getByText('Hello Dana Lee')).toBeVisible();
+  await expect(page.getByText('Jamal Carter · Senior Backend Engineer')).toBeVisible();
+  await expect(page.getByText('Finance · Compensation review')).toBeVisible();
+  await expect(page.getByText(/band max \$245,000/)).toBeVisible();
+  const plan = await (await recruiter.request.get(`/api/v1/offers/${offerId}/approvals`)).json();
+  expect(plan.steps.find((s: { stepKey: string; versionNumber: number }) => s.stepKey === 'finance').status).toBe('pending');
+
+  // Confirming needs a choice; sending back needs a comment, which the server asks for on the field.
+  await page.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(page.getByText('Choose approve, request changes or reject')).toBeVisible();
+  await page.getByRole('radio', { name: 'Request changes' }).check();
+  await page.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(page.getByText('Comment is required to request changes')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'approval link page');
+  await screenshot(page, 'approvals-link-form');
+
+  await page.getByRole('radio', { name: 'Approve' }).check();
+  await page.getByLabel('Comment').fill('Approved from my phone.');
+  await page.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(page.getByTestId('link-outcome')).toHaveText('Approved. Thank you — you can close this page.');
+  await screenshot(page, 'approvals-link-done');
+
+  // The link is spent; the offer's log says the decision came by e-mail link.
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'This link cannot be used' })).toBeVisible();
+  await recruiter.goto(`/offers/${offerId}`);
+  const finance = recruiter.getByTestId('approval-plan').locator('[data-step="finance"]');
+  await expect(finance).toContainText('Dana Lee approved');
+  await expect(finance).toContainText('by e-mail link');
+  await expect(finance).toContainText('Approved from my phone.');
+
+  for (const p of [recruiter, admin, page]) await p.context().close();
 });

@@ -75,6 +75,7 @@ function LinkDecision({ token, link }: { token: string; link: ApprovalLink }) {
           onChange={(v) => {
             setChoice(v as DecisionKind);
             setMissingChoice(false);
+            decide.reset();
           }}
           error={missingChoice ? t('approvals.link.chooseFirst') : undefined}
         >
