@@ -106,7 +106,7 @@ function offsetAt(t: number, timeZone: string): number {
  * The instant a wall clock in the zone shows `hour`:00 on `date`. Two passes settle the offset
  * on either side of a DST switch; 09:00 and 17:00 are never inside a US switch (02:00).
  */
-function wallTime(date: string, hour: number, timeZone: string): number {
+export function wallTime(date: string, hour: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, m - 1, d, hour);
   const first = naive - offsetAt(naive, timeZone);

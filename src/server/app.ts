@@ -36,6 +36,7 @@ import { problemSchema } from './problem';
 import { registerWebApp } from './plugins/web-app';
 import { createJobRunner, type JobRunner } from '../jobs/worker';
 import { createApprovals } from '../flow/approvals/approvals.module';
+import { OFFER_EXPIRY_JOB, offerExpiryHandler } from '../offers/offer-expiry';
 import { createMailer, type MailConfig, type Mailer } from '../notify/mailer';
 import { createNotifications } from '../notify/notifications.service';
 import { registerNotifyRoutes } from '../notify/notify.routes';
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJournalRoutes(app, { db, offers });
   registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
   approvals.register(app, { idempotent, jobs });
+  jobs.register(OFFER_EXPIRY_JOB, offerExpiryHandler({ db, clock, events }));
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));

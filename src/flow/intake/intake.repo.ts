@@ -30,3 +30,9 @@ export async function findBand(db: Db, orgId: string, level: string, zone: strin
     .where(and(eq(compBands.orgId, orgId), eq(compBands.level, level), eq(compBands.zone, zone), eq(compBands.currency, currency)));
   return row ?? null;
 }
+
+/** The user's IANA time zone (offer expiry runs to the end of the day where the recruiter works). */
+export async function findUserTimeZone(db: Db, orgId: string, id: string): Promise<string> {
+  const [row] = await db.select({ timeZone: users.timeZone }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  return row?.timeZone ?? 'America/New_York';
+}

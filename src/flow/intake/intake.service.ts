@@ -20,6 +20,7 @@ import type { CreateOfferBody } from './intake.schema';
 import { checkTermsDates, type OfferTerms } from './offer-terms.schema';
 import { prefillTerms } from './prefill';
 import type { ApprovalHooks } from '../approvals/approval-hooks';
+import { scheduleOfferExpiry } from '../../offers/offer-expiry';
 
 export interface IntakeDeps {
   db: Db;
@@ -145,6 +146,7 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
         const moved = transition(offer.status, 'submit', routing?.context);
         if (!moved.ok) throw new ConflictError(`This offer cannot be submitted from "${offer.status}".`);
         const started = routing ? await routing.afterMove(moved) : [];
+        await scheduleOfferExpiry(tx, offer, number, terms.expiresOn, await refs.findUserTimeZone(tx, offer.orgId, offer.recruiterId));
         return {
           set: {
             status: moved.to,

@@ -52,7 +52,7 @@ describe('approval timers', () => {
     const step = (await api.plan(cookies.recruiter!, id)).steps.find((s) => s.stepKey === 'finance')!;
     // 7 business hours left on Monday, 1 on Tuesday: due Tuesday 10:00 New York time.
     expect(step.dueAt).toBe('2027-03-02T15:00:00.000Z');
-    const queued = await t.database.db.select().from(jobs).where(eq(jobs.orgId, fx.orgId));
+    const queued = (await t.database.db.select().from(jobs).where(eq(jobs.orgId, fx.orgId))).filter((j) => j.kind.startsWith('approval.'));
     expect(queued.map((j) => [j.kind, j.runAt.toISOString()]).sort()).toEqual([
       ['approval.escalate', '2027-03-02T15:00:00.000Z'],
       ['approval.reminder', '2027-03-01T17:00:00.000Z'],
