@@ -7,6 +7,7 @@ import { factsOf, findVisibleOffer } from '../../offers/offer-access';
 import { findOfferWithAccess, findVersion } from '../../offers/offers.repo';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { loadFacts } from '../policy/fact-inputs.repo';
+import { offerExceptions } from '../policy/facts';
 import { findPolicyVersionById } from '../policy/policy.repo';
 import { usersByIds } from './approver-directory.repo';
 import type { PolicyPhase } from '../policy/policy.schema';
@@ -35,8 +36,13 @@ export function createApprovalsView({ db, clock }: { db: Db; clock: Clock }) {
     const policy = row.policyVersionId ? await findPolicyVersionById(db, actor.orgId, row.policyVersionId) : null;
     const now = clock.now();
     const showWhy = readable.has(PAY_FIELD);
+    const terms = (row.draftTerms ?? (row.currentVersion ? (await findVersion(db, actor.orgId, offerId, row.currentVersion))?.terms : null)) as OfferTerms | null;
+    // Exceptions quote pay too; they are the offer's standing for the exception-rate metric.
+    const exceptions =
+      showWhy && terms ? offerExceptions(await loadFacts(db, { orgId: actor.orgId, offerId, requisitionId: row.requisitionId, terms }), terms) : null;
     return {
       offerId,
+      exceptions,
       currentVersion: row.currentVersion,
       status: row.status,
       policyVersion: policy ? { id: policy.id, number: policy.number } : null,

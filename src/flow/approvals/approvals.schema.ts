@@ -38,6 +38,10 @@ export const decisionViewSchema = z.object({
 
 export const approvalPlanSchema = z.object({
   offerId: z.string(),
+  exceptions: z
+    .array(z.object({ reason: z.enum(['out_of_band', 'over_budget', 'non_standard_clause']), detail: z.string() }))
+    .nullable()
+    .describe("The current terms' exceptions with reasons; null for roles that may not read pay"),
   currentVersion: z.int(),
   status: z.string(),
   policyVersion: z.object({ id: z.string(), number: z.int() }).nullable(),

@@ -41,6 +41,7 @@ describe('approval flow: routing on submit, decisions, phases', () => {
     expect(finance.approvers.map((a) => a.id)).toEqual([fx.users.finance.id]);
     expect(finance.explanation).toBe('Finance: base $224,000 is 112% of the band max $200,000');
     expect(finance.dueAt).not.toBeNull();
+    expect((plan as unknown as { exceptions: { reason: string }[] }).exceptions.map((e) => e.reason)).toEqual(['out_of_band']);
     expect(plan.steps.find((s) => s.stepKey === 'hrbp')!.status).toBe('not_needed');
     expect(plan.steps.find((s) => s.stepKey === 'hiring_manager')!.status).toBe('waiting');
     expect(plan.steps.find((s) => s.stepKey === 'legal')!.status).toBe('not_needed');
@@ -79,6 +80,7 @@ describe('approval flow: routing on submit, decisions, phases', () => {
     await offers.event(offer.id, current.rowVersion, 'packet_ready');
     const forIt = await api.plan(cookies.it!, offer.id);
     expect(forIt.steps.every((s) => s.explanation === null)).toBe(true);
+    expect((forIt as unknown as { exceptions: unknown }).exceptions).toBeNull();
   });
 
   it('a rejection needs a comment, sends the offer back to draft with its terms, and closes the other open steps', async () => {
