@@ -88,36 +88,51 @@ export function createDecisionsService({ db, clock, notices }: { db: Db; clock: 
           },
         ];
         if (input.decision === 'approve') {
-          const approvals = earlier.filter((d) => d.decision === 'approve').length + 1;
-          if (approvals < step.quorum) {
-            decided = step;
-            return { set: {}, entries };
-          }
-          await updateStep(tx, step.id, { status: 'approved', decidedAt: now });
-          await cancelJobs(tx, stepTimerPrefix(step.id));
-          decided = { ...step, status: 'approved' };
-          entries.push({ type: 'approval.step_approved', data: { stepId: step.id, stage: step.stageKey, step: step.stepKey, approvals } });
-          entries.push(...(await advance(tx, offer, step, now)));
-          const phaseDone = await moveIfPhaseDone(tx, offer, step, now);
-          if (!phaseDone) return { set: {}, entries };
-          return { set: { status: phaseDone.to }, entries: [...entries, phaseDone.entry] };
+          const passed = await approveStep(tx, offer, step, earlier.filter((d) => d.decision === 'approve').length + 1, now);
+          decided = passed.step;
+          return { set: passed.set, entries: [...entries, ...passed.entries] };
         }
-        const status = input.decision === 'reject' ? 'rejected' : 'changes_requested';
-        await updateStep(tx, step.id, { status, decidedAt: now });
-        await cancelJobs(tx, stepTimerPrefix(step.id));
-        decided = { ...step, status };
-        const closed = await supersedeOpenSteps(tx, actor.orgId, offer.id, step.versionNumber, now);
-        const moved = transition(offer.status as OfferStatus, sendBackEvent[input.decision]);
-        if (!moved.ok) throw new ConflictError(`This offer cannot go back to draft from "${offer.status}".`);
-        const terms = (await findVersion(tx, offer.orgId, offer.id, offer.currentVersion))?.terms ?? null;
-        await noticeRecruiter(tx, now, offer, offer.recruiterId, `approval.${status}`, `${step.stepName}: ${input.decision === 'reject' ? 'rejected' : 'changes requested'} on ${offer.title}`, input.comment.trim());
-        return {
-          set: { status: moved.to, draftTerms: terms },
-          entries: [...entries, ...(closed.length ? [{ type: 'approval.steps_closed', data: { steps: closed, reason: status } }] : []), transitionEntry(sendBackEvent[input.decision], moved, input.comment.trim())],
-        };
+        const back = await sendBack(tx, offer, step, input, now);
+        decided = back.step;
+        return { set: back.set, entries: [...entries, ...back.entries] };
       }),
     );
     return { offer, step: decided! };
+  }
+
+
+  /** Counts the approval; at quorum the step passes and may start the next stage or finish the phase. */
+  async function approveStep(tx: Db, offer: OfferRow, step: ApprovalStepRow, approvals: number, now: Date) {
+    if (approvals < step.quorum) return { step, set: {}, entries: [] as PendingEntry[] };
+    await updateStep(tx, step.id, { status: 'approved', decidedAt: now });
+    await cancelJobs(tx, stepTimerPrefix(step.id));
+    const entries: PendingEntry[] = [
+      { type: 'approval.step_approved', data: { stepId: step.id, stage: step.stageKey, step: step.stepKey, approvals } },
+      ...(await advance(tx, offer, step, now)),
+    ];
+    const phaseDone = await moveIfPhaseDone(tx, offer, step, now);
+    const passed = { ...step, status: 'approved' };
+    if (!phaseDone) return { step: passed, set: {}, entries };
+    return { step: passed, set: { status: phaseDone.to }, entries: [...entries, phaseDone.entry] };
+  }
+
+  /** Reject or request changes: the other open steps close and the offer returns to draft with its terms. */
+  async function sendBack(tx: Db, offer: OfferRow, step: ApprovalStepRow, input: DecisionInput, now: Date) {
+    const kind = input.decision as Exclude<DecisionKind, 'approve'>;
+    const status = kind === 'reject' ? 'rejected' : 'changes_requested';
+    await updateStep(tx, step.id, { status, decidedAt: now });
+    await cancelJobs(tx, stepTimerPrefix(step.id));
+    const closed = await supersedeOpenSteps(tx, offer.orgId, offer.id, step.versionNumber, now);
+    const moved = transition(offer.status as OfferStatus, sendBackEvent[kind]);
+    if (!moved.ok) throw new ConflictError(`This offer cannot go back to draft from "${offer.status}".`);
+    const terms = (await findVersion(tx, offer.orgId, offer.id, offer.currentVersion))?.terms ?? null;
+    const what = kind === 'reject' ? 'rejected' : 'changes requested';
+    await noticeRecruiter(tx, now, offer, offer.recruiterId, `approval.${status}`, `${step.stepName}: ${what} on ${offer.title}`, input.comment.trim());
+    const entries: PendingEntry[] = [
+      ...(closed.length ? [{ type: 'approval.steps_closed', data: { steps: closed, reason: status } }] : []),
+      transitionEntry(sendBackEvent[kind], moved, input.comment.trim()),
+    ];
+    return { step: { ...step, status }, set: { status: moved.to, draftTerms: terms }, entries };
   }
 
   /** After a step passes: start the next stage of its phase when this one has nothing open. */
