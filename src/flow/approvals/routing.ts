@@ -56,6 +56,12 @@ export function priorOf(rows: ApprovalStepRow[]): Map<string, PriorStep> {
   );
 }
 
+/** Run, carry over or not needed: against the last routed version when there is one. */
+export function outcomeOf(plan: PlannedStep, prior: Map<string, PriorStep> | null, changed: string[]): ReapprovalOutcome {
+  if (prior) return decideReapproval(plan, prior.get(`${plan.stageKey}/${plan.stepKey}`), changed);
+  return plan.required ? { outcome: 'run', note: 'first routing' } : { outcome: 'not_needed', note: plan.explanation };
+}
+
 /**
  * Turns the policy into this version's concrete steps: which run (named approvers and why),
  * which carry over from the last routed version, which are not needed. Refuses, naming the step,
@@ -91,11 +97,7 @@ export async function routeVersion(tx: Db, input: RoutingInput): Promise<Routing
   const problems: { field: string; message: string }[] = [];
   for (const plan of planned) {
     const key = `${plan.stageKey}/${plan.stepKey}`;
-    const outcome: ReapprovalOutcome = priorRows.length
-      ? decideReapproval(plan, prior.get(key), changed)
-      : plan.required
-        ? { outcome: 'run', note: 'first routing' }
-        : { outcome: 'not_needed', note: plan.explanation };
+    const outcome = outcomeOf(plan, priorRows.length ? prior : null, changed);
     outcomes.push({ plan, outcome });
     let approverIds: string[] = [];
     let escalationIds: string[] = [];

@@ -12,11 +12,10 @@ import { offerExceptions } from '../policy/facts';
 import { activePolicyVersion, findPolicyVersionById } from '../policy/policy.repo';
 import type { Policy } from '../policy/policy.schema';
 import { problemsAsFields, type PolicyService, type PolicySource } from '../policy/policy.service';
-import { decideReapproval } from '../policy/reapproval';
 import { planApprovals } from '../policy/route-plan';
 import { latestRoutedSteps } from './approvals.repo';
 import { resolveAll } from './approver-resolution';
-import { priorOf, quorumCount } from './routing';
+import { outcomeOf, priorOf, quorumCount } from './routing';
 
 export interface SimulationInput {
   offerId?: string;
@@ -87,11 +86,7 @@ export function createSimulationService({ db, policies }: { db: Db; policies: Pi
     };
     const steps = [];
     for (const plan of planned) {
-      const outcome = priorRows.length
-        ? decideReapproval(plan, prior.get(`${plan.stageKey}/${plan.stepKey}`), changed)
-        : plan.required
-          ? { outcome: 'run' as const, note: 'first routing' }
-          : { outcome: 'not_needed' as const, note: plan.explanation };
+      const outcome = outcomeOf(plan, priorRows.length ? prior : null, changed);
       const found = outcome.outcome === 'run' ? await resolveAll(db, parties, plan.approvers) : { users: [], missing: undefined };
       steps.push({
         phase: plan.phase,
