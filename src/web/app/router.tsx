@@ -13,6 +13,9 @@ const OfferDetailRoute = lazy(() => import('./routes/offer-detail-route'));
 const NewOfferRoute = lazy(() => import('./routes/new-offer-route'));
 const EditOfferRoute = lazy(() => import('./routes/edit-offer-route'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users-route'));
+const AdminPolicyRoute = lazy(() => import('./routes/admin-policy-route'));
+const AdminOutboxRoute = lazy(() => import('./routes/admin-outbox-route'));
+const DelegationRoute = lazy(() => import('./routes/delegation-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
 const ApprovalLinkRoute = lazy(() => import('./routes/approval-link-route'));
@@ -39,6 +42,9 @@ export const router = createBrowserRouter([
           { path: 'offers/:id', element: page(OfferDetailRoute) },
           { path: 'offers/:id/edit', element: page(EditOfferRoute) },
           { path: 'admin/users', element: page(AdminUsersRoute) },
+          { path: 'admin/policy', element: page(AdminPolicyRoute) },
+          { path: 'admin/outbox', element: page(AdminOutboxRoute) },
+          { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
           { path: '*', element: page(NotFoundRoute) },
         ],

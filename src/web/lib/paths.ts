@@ -6,6 +6,9 @@ export const paths = {
   offer: (id: string) => `/offers/${id}`,
   editOffer: (id: string) => `/offers/${id}/edit`,
   adminUsers: () => '/admin/users',
+  adminPolicy: () => '/admin/policy',
+  adminOutbox: () => '/admin/outbox',
+  delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
   approvalLink: (token: string) => `/approve/${token}`,
 };

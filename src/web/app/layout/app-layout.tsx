@@ -5,6 +5,7 @@ import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation,
 import { PageLoader } from '../../components/page-loader';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { useSignOut } from '../../features/auth/api/sign-out';
+import { NotificationsBell } from '../../features/notifications/components/notifications-bell';
 import { useInboxCount } from '../../features/approvals/api/inbox-count';
 import { NavCount } from '../../features/approvals/components/nav-count';
 import { t } from '../../i18n/t';
@@ -13,6 +14,8 @@ import classes from './app-layout.module.css';
 import type { NavItem } from './mobile-nav';
 
 const MobileNav = lazy(() => import('./mobile-nav'));
+/** Roles the server lets read the approval policy (src/flow/policy/policy.service.ts). */
+const policyReaders = new Set(['admin', 'recruiter', 'finance', 'hrbp', 'legal', 'hiring_manager']);
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -28,6 +31,9 @@ export function AppLayout() {
     { to: paths.approvals(), label: t('approvals.nav'), active: pathname === paths.approvals(), count: approvalsWaiting },
     // Only admins manage users; the server refuses everyone else (and business-unit admins) anyway.
     ...(me?.roles.includes('admin') ? [{ to: paths.adminUsers(), label: t('nav.admin'), active: pathname === paths.adminUsers() }] : []),
+    ...(me?.roles.some((r) => policyReaders.has(r)) ? [{ to: paths.adminPolicy(), label: t('policy.nav'), active: pathname === paths.adminPolicy() }] : []),
+    ...(me?.roles.includes('admin') ? [{ to: paths.adminOutbox(), label: t('outbox.nav'), active: pathname === paths.adminOutbox() }] : []),
+    { to: paths.delegation(), label: t('delegation.nav'), active: pathname === paths.delegation() },
   ];
   // After an in-app navigation, start screen readers and the Tab key at the new page, not the old link.
   const lastPath = useRef(pathname);
@@ -68,6 +74,8 @@ export function AppLayout() {
                 </Group>
               </Box>
             </Group>
+            <Group gap="xs" wrap="nowrap">
+            <NotificationsBell enabled={!!me} />
             <Group gap="sm" wrap="nowrap" visibleFrom="sm">
               {me && (
                 <Text size="sm" c="gray.8" truncate maw={240}>
@@ -89,6 +97,7 @@ export function AppLayout() {
               aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
               aria-expanded={opened}
             />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>
