@@ -15,58 +15,47 @@ async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
 }
 
 /**
- * A draft for Noah Fischer on ENG-102 (L4, Austin TX, exempt; band $130,000 – $175,000) at $190,000:
- * above the band max, so the sample policy asks finance, and nothing else in compensation review
- * (exempt salary in Texas: no payroll; within budget; first-year cash under $250,000).
+ * A draft for Noah Fischer on ENG-101 (Senior Backend Engineer, L5, San Francisco, exempt; band
+ * $185,000 – $245,000, mid $215,000) at $250,000: above the band max, so the sample policy asks
+ * finance and nothing else in compensation review (an exempt salary: no payroll; L5: no HRBP;
+ * first-year cash not over $250,000: no skip-level). The seeded offer waiting on finance is a
+ * Site Reliability Engineer for Lena Park, so other journeys can still tell it apart.
  */
-async function createAboveBandDraft(page: Page): Promise<string> {
+async function createAboveBandDraft(page: Page): Promise<{ id: string; rowVersion: number }> {
   const [candidate] = await (await page.request.get('/api/v1/candidates?q=Noah')).json();
   const requisitions: { id: string; code: string }[] = await (await page.request.get('/api/v1/requisitions')).json();
-  const requisition = requisitions.find((r) => r.code === 'ENG-102')!;
+  const requisition = requisitions.find((r) => r.code === 'ENG-101')!;
   const prefill = await (await page.request.get(`/api/v1/intake/prefill?requisitionId=${requisition.id}`)).json();
   const res = await page.request.post('/api/v1/offers', {
-    headers: { ...writeHeaders, 'Idempotency-Key': `approvals-e2e-${Date.now()}` },
+    headers: { ...writeHeaders, 'Idempotency-Key': `approvals-e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` },
     data: {
       candidateId: candidate.id,
       requisitionId: requisition.id,
       terms: {
         ...prefill.terms,
-        compensation: { ...prefill.terms.compensation, baseSalaryCents: 190_000_00 },
+        compensation: { ...prefill.terms.compensation, baseSalaryCents: 250_000_00 },
         startDate: isoDaysFromToday(30),
         expiresOn: isoDaysFromToday(10),
       },
     },
   });
   expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()).id as string;
+  return await res.json();
 }
 
-/** Jamal Carter on ENG-101 (L5, San Francisco, exempt; band max $245,000) at $250,000, submitted: finance only. */
 async function submitAboveBandOffer(page: Page): Promise<string> {
-  const [candidate] = await (await page.request.get('/api/v1/candidates?q=Jamal')).json();
-  const requisitions: { id: string; code: string }[] = await (await page.request.get('/api/v1/requisitions')).json();
-  const requisition = requisitions.find((r) => r.code === 'ENG-101')!;
-  const prefill = await (await page.request.get(`/api/v1/intake/prefill?requisitionId=${requisition.id}`)).json();
-  const created = await page.request.post('/api/v1/offers', {
-    headers: { ...writeHeaders, 'Idempotency-Key': `approvals-link-e2e-${Date.now()}` },
-    data: {
-      candidateId: candidate.id,
-      requisitionId: requisition.id,
-      terms: { ...prefill.terms, compensation: { ...prefill.terms.compensation, baseSalaryCents: 250_000_00 }, startDate: isoDaysFromToday(30) },
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const offer = await created.json();
+  const offer = await createAboveBandDraft(page);
   const submitted = await page.request.post(`/api/v1/offers/${offer.id}/submit`, {
-    headers: { ...writeHeaders, 'If-Match': `"${offer.rowVersion}"`, 'Idempotency-Key': `approvals-link-submit-${Date.now()}` },
+    headers: { ...writeHeaders, 'If-Match': `"${offer.rowVersion}"`, 'Idempotency-Key': `approvals-submit-${offer.id}` },
   });
   expect(submitted.status(), await submitted.text()).toBe(200);
-  return offer.id as string;
+  return offer.id;
 }
 
 /** The link in the approval e-mail to finance, read from the outbox (no SMTP in tests: every mail is held there). */
 async function approvalLinkFor(admin: Page, candidateName: string): Promise<string> {
   const outbox = await (await admin.request.get('/api/v1/admin/outbox?limit=100')).json();
+  // Newest first: the e-mail about the offer just submitted.
   const mail = (outbox.items as { to: string; text: string }[]).find((m) => m.to === 'finance@northwind.example' && m.text.includes(candidateName));
   expect(mail, `an approval e-mail to finance about ${candidateName}`).toBeTruthy();
   return /\/approve\/[\w-]+/.exec(mail!.text)![0];
@@ -80,7 +69,7 @@ async function openInbox(page: Page) {
 test('an offer above band goes through finance and the hiring manager to Approved', async ({ browser }) => {
   // The recruiter creates the offer and submits it from its page.
   const recruiter = await personPage(browser, 'recruiter');
-  const offerId = await createAboveBandDraft(recruiter);
+  const offerId = (await createAboveBandDraft(recruiter)).id;
   await recruiter.goto(`/offers/${offerId}`);
   await expect(recruiter.getByRole('heading', { level: 1, name: 'Noah Fischer' })).toBeVisible();
   await expect(recruiter.getByTestId('approval-plan')).toContainText('No approvals yet');
@@ -98,9 +87,9 @@ test('an offer above band goes through finance and the hiring manager to Approve
   await openInbox(finance);
   const item = finance.getByRole('article', { name: /Noah Fischer/ });
   await expect(item).toContainText('Finance · Compensation review');
-  await expect(item.getByTestId('approval-explanation')).toContainText('band max $175,000');
+  await expect(item.getByTestId('approval-explanation')).toContainText('band max $245,000');
   await expect(item).toContainText(/Due \w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2}/);
-  await expect(item.getByTestId('band-chart')).toContainText('Base $190,000 is above the band max $175,000 (compa-ratio 1.25)');
+  await expect(item.getByTestId('band-chart')).toContainText('Base $250,000 is above the band max $245,000 (compa-ratio 1.16)');
   await finance.mouse.move(0, 0); // no hover styles in the scan
   await expectNoSeriousA11yViolations(finance, 'approvals inbox');
   await screenshot(finance, 'approvals-inbox-finance');
@@ -111,7 +100,7 @@ test('an offer above band goes through finance and the hiring manager to Approve
   await screenshot(finance, 'approvals-inbox-comment-required');
   await item.getByLabel('Comment').fill('Above band, but matches the competing offer. Approved.');
   await item.getByRole('button', { name: /^Approve/ }).click();
-  await expect(finance.getByTestId('decision-notice')).toContainText('You approved the Finance step for Noah Fischer · Site Reliability Engineer.');
+  await expect(finance.getByTestId('decision-notice')).toContainText('You approved the Finance step for Noah Fischer · Senior Backend Engineer.');
   await expect(item).toBeHidden();
 
   // Back with the recruiter: compensation is approved; the letter is marked ready and packet approvals start.
@@ -164,7 +153,7 @@ test('finance decides through the e-mailed link: nothing on opening, a comment t
   const recruiter = await personPage(browser, 'recruiter');
   const offerId = await submitAboveBandOffer(recruiter);
   const admin = await personPage(browser, 'admin');
-  const link = await approvalLinkFor(admin, 'Jamal Carter');
+  const link = await approvalLinkFor(admin, 'Noah Fischer');
 
   // No session: the token is the credential. Opening the page decides nothing.
   const context = await browser.newContext();
@@ -172,7 +161,7 @@ test('finance decides through the e-mailed link: nothing on opening, a comment t
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1, name: 'Your decision on an offer' })).toBeVisible();
   await expect(page.getByText('Hello Dana Lee')).toBeVisible();
-  await expect(page.getByText('Jamal Carter · Senior Backend Engineer')).toBeVisible();
+  await expect(page.getByText('Noah Fischer · Senior Backend Engineer')).toBeVisible();
   await expect(page.getByText('Finance · Compensation review')).toBeVisible();
   await expect(page.getByText(/band max \$245,000/)).toBeVisible();
   const plan = await (await recruiter.request.get(`/api/v1/offers/${offerId}/approvals`)).json();
