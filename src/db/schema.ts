@@ -26,6 +26,8 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** Letterhead and company signatory of offer documents: { addressLines, signatoryName, signatoryTitle, logoSha256 }. */
+  letterhead: jsonb('letterhead'),
   createdAt: createdAt(),
 });
 
@@ -134,6 +136,8 @@ export const requisitions = pgTable('requisitions', {
   employmentType: text('employment_type').notNull(),
   flsaStatus: text('flsa_status').notNull(),
   hiringManagerId: uuid('hiring_manager_id').references(() => users.id),
+  /** Role family (engineering, sales…) that packet selection rules may match. */
+  roleFamily: text('role_family'),
   currency: text('currency').notNull(),
   status: text('status').notNull().default('open'),
   createdAt: createdAt(),
@@ -463,4 +467,111 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date', precision: 3 }),
   },
   (t) => [index('jobs_due_idx').on(t.state, t.runAt)],
+);
+
+/** Every stored document, by the SHA-256 of its bytes; the bytes live in the object store. */
+export const storedObjects = pgTable('stored_objects', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mediaType: text('media_type').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Offer letters, addenda and notices of an organisation, each with its versions. */
+export const documentTemplates = pgTable(
+  'document_templates',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** letter | addendum | notice */
+    kind: text('kind').notNull(),
+    /** liquid | docx */
+    format: text('format').notNull(),
+    currentVersion: integer('current_version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('document_templates_key').on(t.orgId, t.key)],
+);
+
+export const documentTemplateVersions = pgTable(
+  'document_template_versions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    templateId: uuid('template_id').notNull().references(() => documentTemplates.id),
+    number: integer('number').notNull(),
+    /** The Liquid source; null for a Word template, whose file is `docx_sha256` in the object store. */
+    source: text('source'),
+    docxSha256: text('docx_sha256'),
+    /** Catalogue fields the version uses, found at save time. */
+    fields: jsonb('fields').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('document_template_versions_number_key').on(t.templateId, t.number)],
+);
+
+/** Standard clauses and addenda text; an offer clause that differs from its library text is non-standard. */
+export const clauses = pgTable(
+  'clauses',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Where the clause applies: { employmentTypes?, states?, businessUnitIds? }; empty lists mean everywhere. */
+    appliesTo: jsonb('applies_to').notNull(),
+    currentVersion: integer('current_version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('clauses_key').on(t.orgId, t.key)],
+);
+
+export const clauseVersions = pgTable(
+  'clause_versions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    clauseId: uuid('clause_id').notNull().references(() => clauses.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('clause_versions_number_key').on(t.clauseId, t.number)],
+);
+
+/** Which templates make a packet: each rule names a template and when it applies; evaluated in position order. */
+export const packetRules = pgTable(
+  'packet_rules',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    position: integer('position').notNull(),
+    templateKey: text('template_key').notNull(),
+    description: text('description').notNull(),
+    /** { employmentTypes?, states?, flsaStatuses?, roleFamilies?, businessUnitIds? }: all given lists must match; empty or absent means any. */
+    match: jsonb('match').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('packet_rules_org_idx').on(t.orgId, t.position)],
+);
+
+/** The documents of one offer version, each stored by SHA-256, with the rule that chose it. */
+export const packets = pgTable(
+  'packets',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    documents: jsonb('documents').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('packets_version_key').on(t.offerId, t.versionNumber)],
 );
