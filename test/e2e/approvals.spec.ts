@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
-import { expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
@@ -93,6 +93,10 @@ test('an offer above band goes through finance and the hiring manager to Approve
   await finance.mouse.move(0, 0); // no hover styles in the scan
   await expectNoSeriousA11yViolations(finance, 'approvals inbox');
   await screenshot(finance, 'approvals-inbox-finance');
+  await finance.setViewportSize({ width: 375, height: 812 });
+  await expectNoHorizontalOverflow(finance, 'approvals inbox at phone width');
+  await screenshot(finance, 'approvals-inbox-375');
+  await finance.setViewportSize({ width: 1280, height: 800 });
 
   // Asking for changes needs a comment: the server's field problem shows under the field and nothing is decided.
   await item.getByRole('button', { name: /^Request changes/ }).click();
@@ -106,6 +110,7 @@ test('an offer above band goes through finance and the hiring manager to Approve
   // Back with the recruiter: compensation is approved; the letter is marked ready and packet approvals start.
   await recruiter.reload();
   await expect(recruiter.getByText('Mark the offer letter ready; packet approvals start.')).toBeVisible();
+  await screenshot(recruiter, 'approvals-packet-ready');
   await recruiter.getByRole('button', { name: 'Packet ready' }).click();
   await expect(recruiter.getByRole('button', { name: 'Packet ready' })).toBeHidden();
   await expect(plan.locator('[data-step="hiring_manager"]')).toContainText('Pending');

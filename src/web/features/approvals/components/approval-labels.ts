@@ -1,5 +1,7 @@
 import { locale, t, tOr } from '../../../i18n/t';
+import { formatMoney } from '../../../lib/format';
 import { humanize, termsFieldLabel } from '../../../lib/labels';
+import type { BandPosition } from '../api/inbox';
 import type { Step } from '../api/step';
 
 /** "Tue, Nov 25, 3:00 PM" in the reader's time zone: the weekday first, as people plan their week. */
@@ -20,3 +22,16 @@ export const phaseLabel = (phase: string) => tOr(`approvals.plan.phase.${phase}`
 export const changedFieldsText = (paths: readonly string[]) => [...new Set(paths.map(termsFieldLabel))].join(', ');
 
 export const decisionVerb = (decision: string) => tOr(`approvals.log.${decision}`, humanize(decision).toLowerCase());
+
+/** "Base $184,000 is above the band max $175,000 (compa-ratio 1.21)": the chart in words. */
+export function describeBand(band: BandPosition): string {
+  const money = (cents: number) => formatMoney(cents, band.currency);
+  const values = { offered: money(band.offeredCents), min: money(band.minCents), max: money(band.maxCents) };
+  const text =
+    band.offeredCents > band.maxCents
+      ? t('approvals.band.above', values)
+      : band.offeredCents < band.minCents
+        ? t('approvals.band.below', values)
+        : t('approvals.band.within', values);
+  return band.compaRatio === null ? text : t('approvals.band.compa', { text, ratio: band.compaRatio.toFixed(2) });
+}

@@ -2,19 +2,7 @@ import { Box, Group, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
 import { formatMoney } from '../../../lib/format';
 import type { BandPosition } from '../api/inbox';
-
-/** "Base $184,000 is above the band max $175,000 (compa-ratio 1.21)": the chart in words. */
-export function describeBand(band: BandPosition): string {
-  const money = (cents: number) => formatMoney(cents, band.currency);
-  const values = { offered: money(band.offeredCents), min: money(band.minCents), max: money(band.maxCents) };
-  const text =
-    band.offeredCents > band.maxCents
-      ? t('approvals.band.above', values)
-      : band.offeredCents < band.minCents
-        ? t('approvals.band.below', values)
-        : t('approvals.band.within', values);
-  return band.compaRatio === null ? text : t('approvals.band.compa', { text, ratio: band.compaRatio.toFixed(2) });
-}
+import { describeBand } from './approval-labels';
 
 /**
  * The band as a bar (min to max, a tick at mid) with a marker at the offered base. The drawing is
