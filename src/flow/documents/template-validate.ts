@@ -1,0 +1,219 @@
+import type { Liquid, Template } from 'liquidjs';
+import { catalogueByPath, catalogueGroups, fieldCatalogue, type CatalogueField } from './field-catalogue';
+import { allowedFilters, blockedTags, createTemplateEngine, MAX_TEMPLATE_CHARS } from './template-engine';
+
+export interface TemplateProblem {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+  /** The catalogue path (or what the author wrote) when the problem is about a field. */
+  field?: string;
+}
+
+export type TemplateValidation = { ok: true; fields: string[] } | { ok: false; problems: TemplateProblem[] };
+
+let engine: Liquid | null = null;
+const strictEngine = () => (engine ??= createTemplateEngine({ strictVariables: true }));
+
+/** 1-based line and column of a character offset. */
+function positionOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, Math.max(0, offset));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest known name, if one is close enough to be a likely typo. */
+export function closestName(wrong: string, names: readonly string[]): string | undefined {
+  const lower = wrong.toLowerCase();
+  const exactCase = names.find((n) => n.toLowerCase() === lower);
+  if (exactCase) return exactCase;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const d = Math.min(editDistance(lower, name.toLowerCase()), editDistance(lower, (name.split('.').pop() ?? name).toLowerCase()) + 1);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(wrong.length / 4)) ? best : undefined;
+}
+
+const suggest = (wrong: string, names: readonly string[]) => {
+  const near = closestName(wrong, names);
+  return near ? ` (did you mean "${near}"?)` : '';
+};
+
+interface LiquidLikeError extends Error {
+  token?: { getPosition?: () => [number, number]; input?: string; begin?: number; end?: number; name?: string };
+}
+
+const closingTags: Record<string, string> = { if: 'endif', unless: 'endunless', case: 'endcase', for: 'endfor', capture: 'endcapture', comment: 'endcomment', raw: 'endraw' };
+
+/** A liquidjs parse error, in product words, with its position. */
+function describeParseError(err: LiquidLikeError, source: string): TemplateProblem {
+  const [line, column] = err.token?.getPosition?.() ?? [1, 1];
+  const raw = err.message.replace(/, line:\d+, col:\d+[\s\S]*$/, '');
+  let m: RegExpExecArray | null;
+  if ((m = /^tag "(.+)" not found$/.exec(raw))) {
+    const name = m[1]!;
+    if ((blockedTags as readonly string[]).includes(name))
+      return { line, column, message: `the tag "{% ${name} %}" is not allowed: a template cannot load other templates or files` };
+    if (/^(end\w+|else|elsif|when)$/.test(name)) {
+      const opener = name.startsWith('end') ? `{% ${name.slice(3)} %}` : '{% if %}, {% unless %}, {% case %} or {% for %}';
+      return { line, column, message: `"{% ${name} %}" has no matching ${opener} before it` };
+    }
+    return { line, column, message: `unknown tag "${name}"` };
+  }
+  if ((m = /^tag (\{%[\s\S]*%\}) not closed$/.exec(raw))) {
+    const name = /^\{%-?\s*(\w+)/.exec(m[1]!)?.[1] ?? '';
+    const closer = closingTags[name] ?? `end${name}`;
+    return { line, column, message: `"${m[1]}" is never closed: add {% ${closer} %}` };
+  }
+  if ((m = /^output "([\s\S]*)" not closed$/.exec(raw)))
+    return { line, column, message: `the output "${m[1]!.trim()}" is never closed: add }}` };
+  if ((m = /^undefined filter: (.+)$/.exec(raw))) {
+    const name = m[1]!;
+    const t = err.token;
+    let pos = { line, column };
+    if (t?.begin !== undefined && t.end !== undefined) {
+      const inToken = source.slice(t.begin, t.end);
+      const hit = new RegExp(`\\|\\s*(${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b`).exec(inToken);
+      if (hit) pos = positionOf(source, t.begin + hit.index + hit[0].length - name.length);
+    }
+    return { ...pos, message: `unknown filter "${name}"${suggest(name, Object.keys(allowedFilters))}` };
+  }
+  if ((m = /^illegal tag: ([\s\S]+)$/.exec(raw))) return { line, column, message: `"${m[1]}" is not written correctly` };
+  if (/^expected "\|" before filter$/.test(raw))
+    return { line, column, message: 'unexpected text here: check the operator (==, !=, <, >, <=, >=, contains, and, or) or add a | before a filter' };
+  return { line, column, message: raw };
+}
+
+/** Walks every node of a parsed template, depth first. */
+function* nodes(templates: Template[]): Generator<Template> {
+  for (const t of templates) {
+    yield t;
+    if (t.children) {
+      const gen = t.children(false, true);
+      let step = gen.next();
+      while (!step.done) step = gen.next(step.value as never);
+      yield* nodes(step.value);
+    }
+  }
+}
+
+interface FilterNode {
+  name: string;
+  args: unknown[];
+  token?: { begin: number };
+}
+
+function filterProblems(templates: Template[], source: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const node of nodes(templates)) {
+    for (const arg of node.arguments?.() ?? []) {
+      const filters = (arg as { filters?: FilterNode[] }).filters ?? [];
+      for (const filter of filters) {
+        const arity = allowedFilters[filter.name];
+        if (!arity) continue; // the output escape the engine adds itself
+        const [min, max] = arity;
+        const n = filter.args.length;
+        if (n >= min && n <= max) continue;
+        const pos = filter.token ? positionOf(source, filter.token.begin) : positionOf(source, 0);
+        const wants = min === max ? `${min === 0 ? 'no' : min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
+        problems.push({ ...pos, message: `the filter "${filter.name}" takes ${wants}, not ${n}` });
+      }
+    }
+  }
+  return problems;
+}
+
+type Segment = string | number | Segment[];
+
+const listProperties = new Set(['size', 'first', 'last']);
+
+/** Checks one variable path against the catalogue; returns the catalogue path or a problem message. */
+function checkPath(segments: Segment[]): { field: string } | { problem: string; field: string } {
+  const written = segments.map((s) => (Array.isArray(s) ? '[…]' : typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  if (segments.some((s) => Array.isArray(s)))
+    return { problem: `field names must be written out in full: "${written}" looks one up by another value`, field: written };
+  const names = segments as (string | number)[];
+  for (let n = names.length; n >= 1; n--) {
+    const prefix = names.slice(0, n);
+    if (prefix.some((s) => typeof s !== 'string')) continue;
+    const field = catalogueByPath.get(prefix.join('.'));
+    if (!field) continue;
+    const rest = names.slice(n);
+    if (rest.length === 0) return { field: field.path };
+    const okRest = restAllowed(field, rest);
+    if (okRest) return { field: field.path };
+    return { problem: `unknown field "${written}": "${field.path}" has no "${rest.join('.')}"`, field: written };
+  }
+  const head = names[0];
+  if (names.length === 1 && typeof head === 'string' && catalogueGroups.includes(head)) {
+    const one = fieldCatalogue.find((c) => c.path.startsWith(`${head}.`))?.path;
+    return { problem: `"${head}" is a group of fields; name one of them, e.g. "${one}"`, field: head };
+  }
+  return { problem: `unknown field "${written}"${suggest(written, fieldCatalogue.map((c) => c.path))}`, field: written };
+}
+
+function restAllowed(field: CatalogueField, rest: (string | number)[]): boolean {
+  if (rest.length !== 1) return false;
+  const [r] = rest;
+  if (field.type === 'list') return typeof r === 'number' || listProperties.has(String(r));
+  if (field.type === 'text' || field.type === 'money' || field.type === 'date') return r === 'size';
+  return false;
+}
+
+/**
+ * Checks a template before it is saved: it must parse, use only allowed tags and filters (with
+ * the right number of arguments) and only fields from the catalogue. Loop variables and
+ * `assign`/`capture` names are the template's own and need no catalogue entry.
+ */
+export function validateTemplate(source: string): TemplateValidation {
+  if (source.length > MAX_TEMPLATE_CHARS)
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          message: `the template is ${source.length.toLocaleString('en-US')} characters; the limit is ${MAX_TEMPLATE_CHARS.toLocaleString('en-US')}`,
+        },
+      ],
+    };
+  const liquid = strictEngine();
+  let templates: Template[];
+  try {
+    templates = liquid.parse(source);
+  } catch (err) {
+    if (err instanceof Error && 'token' in err) return { ok: false, problems: [describeParseError(err as LiquidLikeError, source)] };
+    throw err;
+  }
+  const problems = filterProblems(templates, source);
+  const fields = new Set<string>();
+  const analysis = liquid.analyzeSync(templates, { partials: false });
+  for (const variables of Object.values(analysis.globals)) {
+    for (const variable of variables) {
+      const result = checkPath(variable.toArray() as Segment[]);
+      if ('problem' in result)
+        problems.push({ line: variable.location.row, column: variable.location.col, message: result.problem, field: result.field });
+      else fields.add(result.field);
+    }
+  }
+  if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+  return { ok: true, fields: [...fields].sort() };
+}
