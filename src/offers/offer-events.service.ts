@@ -1,7 +1,7 @@
 import type { Actor } from '../core/actor';
 import { decideWrite } from '../core/access/offer-access';
 import type { Clock } from '../core/clock';
-import { TransitionNotAllowedError } from '../core/errors';
+import { ConflictError, TransitionNotAllowedError } from '../core/errors';
 import {
   transition,
   type OfferEventType,
@@ -48,6 +48,8 @@ export function transitionEntry(
 export interface TransitionHooks {
   contextFor(tx: Db, offer: OfferRow, event: OfferEventType): Promise<TransitionContext | undefined>;
   afterMove(tx: Db, offer: OfferRow, moved: Extract<TransitionResult, { ok: true }>): Promise<PendingEntry[]>;
+  /** Why a person may not apply this event by hand (a later stage fires it itself); null when they may. */
+  refuseManual?(db: Db, offer: { orgId: string; id: string }, event: OfferEventType): Promise<string | null>;
 }
 
 /**
@@ -82,6 +84,8 @@ export function createOfferEventsService({ db, clock, hooks }: { db: Db; clock: 
   async function applyManualEvent(actor: Actor, offerId: string, input: OfferEventInput, expectedRowVersion: number): Promise<OfferRow> {
     const { facts } = await findVisibleOffer(db, actor, offerId);
     enforceWrite(decideWrite(actor, facts, 'apply_event', []));
+    const refusal = await hooks?.refuseManual?.(db, { orgId: actor.orgId, id: offerId }, input.type);
+    if (refusal) throw new ConflictError(refusal);
     return applyEvent(actor, offerId, input, expectedRowVersion);
   }
 
