@@ -198,3 +198,37 @@ test('finance decides through the e-mailed link: nothing on opening, a comment t
 
   for (const p of [recruiter, admin, page]) await p.context().close();
 });
+
+test('a delegate approves on behalf of finance, and the log names both', async ({ browser }) => {
+  const recruiter = await personPage(browser, 'recruiter');
+  const offerId = await submitAboveBandOffer(recruiter);
+
+  // Finance is away: Sam Rivera (HRBP) approves for Dana Lee until tomorrow.
+  const finance = await personPage(browser, 'finance');
+  const users: { id: string; name: string }[] = await (await finance.request.get('/api/v1/users')).json();
+  const sam = users.find((u) => u.name === 'Sam Rivera')!;
+  const delegated = await finance.request.put('/api/v1/me/delegation', {
+    headers: writeHeaders,
+    data: { delegateId: sam.id, endsAt: new Date(Date.now() + 24 * 3600_000).toISOString() },
+  });
+  expect(delegated.status(), await delegated.text()).toBe(200);
+
+  const delegate = await personPage(browser, 'hrbp');
+  await openInbox(delegate);
+  const item = delegate.getByRole('article', { name: /Noah Fischer/ });
+  await expect(item).toContainText('On behalf of Dana Lee');
+  await expect(item).toContainText('Finance · Compensation review');
+  await screenshot(delegate, 'approvals-inbox-delegate');
+  await item.getByLabel('Comment').fill('Approving for Dana while she is out.');
+  await item.getByRole('button', { name: /^Approve/ }).click();
+  await expect(delegate.getByTestId('decision-notice')).toContainText('You approved the Finance step');
+
+  await recruiter.goto(`/offers/${offerId}`);
+  const step = recruiter.getByTestId('approval-plan').locator('[data-step="finance"]');
+  await expect(step).toContainText('Approved');
+  await expect(step.getByTestId('decision-log')).toContainText('Sam Rivera for Dana Lee approved');
+  await expect(step).toContainText('Approving for Dana while she is out.');
+
+  expect((await finance.request.delete('/api/v1/me/delegation', { headers: writeHeaders })).status()).toBe(200);
+  for (const p of [recruiter, finance, delegate]) await p.context().close();
+});
