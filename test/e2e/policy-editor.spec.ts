@@ -27,6 +27,7 @@ test('an admin checks, fixes and saves the approval policy, and simulates it on 
   await expect(problems).toContainText('1 problem found');
   await expect(problems).toContainText('stages[0].steps[0].approvers[0].role');
   await expect(problems).toContainText('unknown role "treasurer"');
+  await expectNoSeriousA11yViolations(page, 'approval policy with a problem');
   await problems.getByRole('button', { name: /Go to line \d+/ }).click();
   await expect(editor(page)).toBeFocused();
   await screenshot(page, 'policy-problem-1280');
@@ -59,6 +60,8 @@ test('an admin checks, fixes and saves the approval policy, and simulates it on 
   await expect(facts.getByRole('row', { name: /Compa-ratio/ })).toContainText('1.21');
   await expect(facts.getByRole('row', { name: /Band/ })).toContainText('$130,000 – $152,000 – $175,000');
   await expect(facts.getByRole('row', { name: /Budget remaining/ })).toContainText('$260,000');
+  await page.mouse.move(0, 0);
+  await expectNoSeriousA11yViolations(page, 'approval policy with a simulation');
 
   await page.getByLabel('Note for this version').fill('Finance has 20 business hours');
   await page.getByRole('button', { name: 'Save as new version' }).click();

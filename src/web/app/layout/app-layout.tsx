@@ -56,8 +56,9 @@ export function AppLayout() {
               <Anchor component={Link} to={paths.offers()} fw={800} size="lg" underline="never" c="blue.9">
                 {t('app.name')}
               </Anchor>
-              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="sm">
-                <Group gap={4}>
+              {/* Up to seven items for an admin: below md they move into the drawer rather than wrap. */}
+              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="md">
+                <Group gap={2} wrap="nowrap">
                   {links.map((l) => (
                     <Button
                       key={l.to}
@@ -66,6 +67,7 @@ export function AppLayout() {
                       variant={l.active ? 'light' : 'subtle'}
                       c={l.active ? 'blue.9' : 'gray.8'}
                       aria-current={l.active ? 'page' : undefined}
+                      px="sm"
                       rightSection={l.count ? <NavCount count={l.count} /> : undefined}
                     >
                       {l.label}
@@ -76,9 +78,9 @@ export function AppLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
             <NotificationsBell enabled={!!me} />
-            <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+            <Group gap="sm" wrap="nowrap" visibleFrom="md">
               {me && (
-                <Text size="sm" c="gray.8" truncate maw={240}>
+                <Text size="sm" c="gray.8" truncate maw={240} visibleFrom="lg">
                   {t('nav.signedInAs', { name: me.user.name })}
                 </Text>
               )}
@@ -92,7 +94,7 @@ export function AppLayout() {
                 setDrawerUsed(true);
                 toggle();
               }}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
               aria-expanded={opened}

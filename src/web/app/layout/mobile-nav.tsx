@@ -23,7 +23,7 @@ interface Props {
 /** The phone navigation: a drawer that traps focus while open and closes on Escape. */
 export default function MobileNav({ opened, onClose, links, userName, onSignOut, signingOut }: Props) {
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('app.name')} size={280} hiddenFrom="sm">
+    <Drawer opened={opened} onClose={onClose} title={t('app.name')} size={280} hiddenFrom="md">
       <Stack gap="xs" component="nav" aria-label={t('app.mainNavigation')}>
         {links.map((l) => (
           <NavLink

@@ -65,7 +65,7 @@ export function DelegationForm({ myId, onSaved }: { myId: string | undefined; on
           onChange={setDelegateId}
           error={errors.delegate ?? serverError('delegateId')}
         />
-        <TextInput type="datetime-local" label={t('delegation.from')} description={t('delegation.fromHint')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={serverError('startsAt')} />
+        <TextInput type="datetime-local" label={t('delegation.from')} description={t('delegation.fromHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={serverError('startsAt')} />
         <TextInput type="datetime-local" label={t('delegation.until')} required value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={errors.until ?? serverError('endsAt')} />
       </SimpleGrid>
       {problem && problem.fieldErrors.length === 0 && <ProblemAlert error={problem} />}

@@ -1,4 +1,4 @@
-import { ActionIcon, Indicator, Popover } from '@mantine/core';
+import { ActionIcon, Badge, Box, Popover } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { PageLoader } from '../../../components/page-loader';
@@ -24,21 +24,27 @@ export function NotificationsBell({ enabled }: { enabled: boolean }) {
   const unread = notifications.data?.unreadCount ?? 0;
   const label = unread ? t('notifications.openUnread', { count: unread }) : t('notifications.open');
   return (
-    <Popover opened={opened} onChange={(o) => !o && close()} onDismiss={close} position="bottom-end" width={360} shadow="md" trapFocus returnFocus withinPortal>
-      <Popover.Target>
-        <ActionIcon variant="subtle" color="gray.8" size="lg" onClick={toggle} aria-label={label} data-testid="notifications-bell">
-          <Indicator label={unread > 99 ? '99+' : unread} size={16} color="red.8" disabled={!unread} offset={-2} zIndex={2}>
+    // The count sits beside the button, not in it: the popover's target must be the button itself.
+    <Box pos="relative">
+      <Popover opened={opened} onChange={(o) => !o && close()} onDismiss={close} position="bottom-end" width={360} shadow="md" trapFocus returnFocus withinPortal>
+        <Popover.Target>
+          <ActionIcon variant="subtle" color="gray.8" size="lg" onClick={toggle} aria-label={label} data-testid="notifications-bell">
             <BellIcon />
-          </Indicator>
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')}>
-        {opened && (
-          <Suspense fallback={<PageLoader />}>
-            <NotificationsPanel query={notifications} onNavigate={close} />
-          </Suspense>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+          </ActionIcon>
+        </Popover.Target>
+        <Popover.Dropdown p={0} aria-label={t('notifications.title')}>
+          {opened && (
+            <Suspense fallback={<PageLoader />}>
+              <NotificationsPanel query={notifications} onNavigate={close} />
+            </Suspense>
+          )}
+        </Popover.Dropdown>
+      </Popover>
+      {unread > 0 && (
+        <Badge size="xs" circle={unread < 10} color="red.8" pos="absolute" top={-4} right={-6} aria-hidden="true" style={{ pointerEvents: 'none' }}>
+          {unread > 99 ? '99+' : unread}
+        </Badge>
+      )}
+    </Box>
   );
 }

@@ -1,6 +1,5 @@
-import { Anchor, Badge, Table, Text, type MantineColor } from '@mantine/core';
-import type { CSSProperties } from 'react';
-import { toneText } from '../../../components/tone';
+import { Anchor, Table, Text, type MantineColor } from '@mantine/core';
+import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
 import { formatDateTime } from '../../../lib/format';
 import type { OutboxItem } from '../api/outbox';
@@ -8,12 +7,10 @@ import type { OutboxItem } from '../api/outbox';
 const statusColor: Record<OutboxItem['status'], MantineColor> = { queued: 'blue', sent: 'green', held: 'yellow', failed: 'red' };
 
 export function OutboxStatus({ status }: { status: OutboxItem['status'] }) {
-  const color = statusColor[status];
-  const style = { '--badge-bg': `var(--mantine-color-${color}-0)`, '--badge-color': toneText(color), '--badge-bd': `1px solid var(--mantine-color-${color}-3)` } as CSSProperties;
   return (
-    <Badge variant="light" tt="none" fw={600} style={style} data-status={status}>
+    <ToneBadge color={statusColor[status]} data-status={status}>
       {t(`outbox.status.${status}`)}
-    </Badge>
+    </ToneBadge>
   );
 }
 

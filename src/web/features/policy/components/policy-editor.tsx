@@ -1,6 +1,7 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
 import { useCheckPolicy, type PolicyFormat, type PolicyProblem, type PolicySource } from '../api/policies';
 import { PolicyProblems } from './policy-problems';
@@ -51,9 +52,7 @@ export function PolicyEditor({ value, onChange, baseNumber, dirty, onRevert, can
             </Text>
           )}
           {dirty && (
-            <Badge color="yellow" variant="light" tt="none" c="yellow.9">
-              {t('policy.unsaved')}
-            </Badge>
+            <ToneBadge color="yellow">{t('policy.unsaved')}</ToneBadge>
           )}
         </Group>
         <SegmentedControl

@@ -1,5 +1,6 @@
-import { Badge, Button, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
+import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
 import { formatDateTime } from '../../../lib/format';
 import type { Policy, PolicySource } from '../api/policies';
@@ -35,9 +36,9 @@ export function PolicyHistory({ policy, onUse }: { policy: Policy; onUse: (sourc
                     {t('policy.versionNumber', { number: v.number })}
                   </Text>{' '}
                   {v.number === policy.currentVersion && (
-                    <Badge size="sm" variant="light" tt="none" c="blue.9">
+                    <ToneBadge color="blue" size="sm">
                       {t('policy.current')}
-                    </Badge>
+                    </ToneBadge>
                   )}
                 </Table.Td>
                 <Table.Td>{v.createdByName ?? t('policy.unknownAuthor')}</Table.Td>

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
@@ -24,7 +24,8 @@ export function PolicyPage({ canSave }: { canSave: boolean }) {
     setDraft(source);
   }, [current.data, base?.number]);
 
-  if (policies.isPending || (policy && current.isPending)) return <PageLoader />;
+  // Only the first load shows a loader: after a save the page stays, with the simulation and the saved message.
+  if (policies.isPending || (policy && current.isPending && !base)) return <PageLoader />;
   const failed = policies.error ?? current.error;
   const text = draft ?? { format: 'yaml' as const, source: '' };
 
@@ -39,8 +40,9 @@ export function PolicyPage({ canSave }: { canSave: boolean }) {
       {failed && <ProblemAlert error={failed} onRetry={() => void (policies.error ? policies.refetch() : current.refetch())} />}
       {!canSave && <Text size="sm">{t('policy.readOnly')}</Text>}
       {!policy && !failed && <Text size="sm">{t('policy.none')}</Text>}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Paper withBorder p="md" radius="md">
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Paper withBorder p="md" radius="md" h="100%">
           <PolicyEditor
             value={text}
             onChange={setDraft}
@@ -50,10 +52,13 @@ export function PolicyPage({ canSave }: { canSave: boolean }) {
             canSave={canSave}
           />
         </Paper>
-        <Paper withBorder p="md" radius="md">
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Paper withBorder p="md" radius="md" h="100%">
           <PolicySimulator policy={text} />
         </Paper>
-      </SimpleGrid>
+        </Grid.Col>
+      </Grid>
       {policy && <PolicyHistory policy={policy} onUse={(source) => setDraft(source)} />}
     </Stack>
   );

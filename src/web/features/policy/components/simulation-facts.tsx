@@ -1,4 +1,5 @@
-import { Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import type { Simulation } from '../api/simulate';
@@ -42,9 +43,7 @@ export function SimulationFacts({ facts, exceptions }: { facts: Facts; exception
         {exceptions.length === 0 && <Text size="sm">{t('policy.noExceptions')}</Text>}
         {exceptions.map((e) => (
           <Group key={`${e.reason}:${e.detail}`} gap="xs" wrap="nowrap" align="flex-start">
-            <Badge color="orange" variant="light" tt="none" c="orange.9" style={{ flexShrink: 0 }}>
-              {t(`policy.exception.${e.reason}`)}
-            </Badge>
+            <ToneBadge color="orange">{t(`policy.exception.${e.reason}`)}</ToneBadge>
             <Text size="sm">{e.detail}</Text>
           </Group>
         ))}

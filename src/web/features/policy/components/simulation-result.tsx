@@ -1,6 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, Title, type MantineColor } from '@mantine/core';
-import type { CSSProperties } from 'react';
-import { toneText } from '../../../components/tone';
+import { Group, Paper, Stack, Text, Title, type MantineColor } from '@mantine/core';
+import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
 import type { SimulatedStep, Simulation } from '../api/simulate';
 import { SimulationFacts } from './simulation-facts';
@@ -8,12 +7,10 @@ import { SimulationFacts } from './simulation-facts';
 const outcomeColor: Record<SimulatedStep['outcome'], MantineColor> = { run: 'blue', carry_over: 'teal', not_needed: 'gray' };
 
 function OutcomeBadge({ outcome }: { outcome: SimulatedStep['outcome'] }) {
-  const color = outcomeColor[outcome];
-  const style = { '--badge-bg': `var(--mantine-color-${color}-0)`, '--badge-color': toneText(color), '--badge-bd': `1px solid var(--mantine-color-${color}-3)`, flexShrink: 0 } as CSSProperties;
   return (
-    <Badge variant="light" tt="none" fw={600} style={style} data-outcome={outcome}>
+    <ToneBadge color={outcomeColor[outcome]} data-outcome={outcome}>
       {t(`policy.outcome.${outcome}`)}
-    </Badge>
+    </ToneBadge>
   );
 }
 
