@@ -1,4 +1,4 @@
-import type { Liquid } from 'liquidjs';
+import type { Liquid, Template } from 'liquidjs';
 import { AppError } from '../../core/errors';
 import { createTemplateEngine, MAX_OUTPUT_CHARS, MAX_TEMPLATE_CHARS, MEMORY_LIMIT, RENDER_LIMIT_MS } from './template-engine';
 
@@ -18,6 +18,23 @@ export class TemplateRenderError extends AppError {
 
 let engine: Liquid | null = null;
 const sharedEngine = () => (engine ??= createTemplateEngine());
+
+/** Parsed templates by source, most recently used last; a packet renders the same few templates over and over. */
+const parsed = new Map<string, Template[]>();
+const PARSED_CACHE_SIZE = 64;
+
+function parseCached(liquid: Liquid, source: string): Template[] {
+  const hit = parsed.get(source);
+  if (hit) {
+    parsed.delete(source);
+    parsed.set(source, hit);
+    return hit;
+  }
+  const templates = liquid.parse(source);
+  parsed.set(source, templates);
+  if (parsed.size > PARSED_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+  return templates;
+}
 
 interface LiquidLikeError {
   message: string;
@@ -69,7 +86,7 @@ export async function renderTemplate(source: string, context: Record<string, unk
   const liquid = sharedEngine();
   let out: unknown;
   try {
-    const templates = liquid.parse(source);
+    const templates = parseCached(liquid, source);
     out = await liquid.render(templates, context, { renderLimit: RENDER_LIMIT_MS, memoryLimit: MEMORY_LIMIT });
   } catch (err) {
     throw toTemplateRenderError(err);

@@ -24,32 +24,32 @@ function positionOf(source: string, offset: number): { line: number; column: num
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
+/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** The closest known name, if one is close enough to be a likely typo. */
 export function closestName(wrong: string, names: readonly string[]): string | undefined {
   const lower = wrong.toLowerCase();
-  const exactCase = names.find((n) => n.toLowerCase() === lower);
-  if (exactCase) return exactCase;
+  const sameButCase = names.find((n) => n.toLowerCase() === lower);
+  if (sameButCase) return sameButCase;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of names) {
-    const d = Math.min(editDistance(lower, name.toLowerCase()), editDistance(lower, (name.split('.').pop() ?? name).toLowerCase()) + 1);
+    const d = editDistance(lower, name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
-  return bestDistance <= Math.max(2, Math.floor(wrong.length / 4)) ? best : undefined;
+  return bestDistance <= Math.max(1, Math.min(3, Math.floor(wrong.length / 6))) ? best : undefined;
 }
 
 const suggest = (wrong: string, names: readonly string[]) => {
