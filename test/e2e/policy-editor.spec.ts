@@ -50,11 +50,12 @@ test('an admin checks, fixes and saves the approval policy, and simulates it on 
   await expect(result).toContainText('Simulated with the policy in the editor.');
   const finance = result.locator('[data-step="finance"]');
   await expect(finance).toContainText('Runs');
-  await expect(finance).toContainText('base $184,000 is 105% of the band max $175,000');
+  await expect(finance).toContainText('Base $184,000 is 105% of the band max $175,000');
   await expect(finance).toContainText('Approvers: Dana Lee');
   await expect(finance).toContainText('SLA 20 business hours');
   await expect(result.locator('[data-step="payroll"]')).toContainText('Not needed');
-  await expect(result.locator('[data-step="hiring_manager"]')).toContainText('always required by the policy');
+  await expect(result.locator('[data-step="payroll"]')).toContainText('FLSA status is exempt, not non-exempt');
+  await expect(result.locator('[data-step="hiring_manager"]')).toContainText('Always required by the policy');
   await expect(result).toContainText('Out of band');
   const facts = page.getByRole('table', { name: 'Facts the policy reads for this offer' });
   await expect(facts.getByRole('row', { name: /Compa-ratio/ })).toContainText('1.21');
@@ -91,6 +92,12 @@ test('the policy page stacks editor and simulator on a phone', async ({ page }) 
   await expect(page.getByText('You can read, check and simulate the policy.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save as new version' })).toHaveCount(0);
   await expect(editor(page)).toHaveValue(/stages:/);
+  // The same policy as JSON checks clean too (comments do not survive the switch).
+  await page.getByRole('radiogroup', { name: 'Format' }).getByText('JSON').click();
+  await expect(editor(page)).toHaveValue(/^\{\n {2}"stages": \[/);
+  await expect(page.getByRole('textbox', { name: 'Policy source (JSON)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByTestId('policy-check-ok')).toBeVisible();
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   await screenshot(page, 'policy-editor-375');

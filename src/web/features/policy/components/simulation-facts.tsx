@@ -1,4 +1,4 @@
-import { Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
 import { formatMoney, formatNumber } from '../../../lib/format';
@@ -35,7 +35,7 @@ function factRows(f: Facts): [string, string][] {
 /** The exceptions an approver should notice first, and the numbers the policy's conditions read. */
 export function SimulationFacts({ facts, exceptions }: { facts: Facts; exceptions: Simulation['exceptions'] }) {
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+    <Stack gap="md">
       <Stack gap={6}>
         <Title order={3} size="h4">
           {t('policy.exceptionsTitle')}
@@ -65,6 +65,6 @@ export function SimulationFacts({ facts, exceptions }: { facts: Facts; exception
           </Table.Tbody>
         </Table>
       </Stack>
-    </SimpleGrid>
+    </Stack>
   );
 }

@@ -14,8 +14,12 @@ function OutcomeBadge({ outcome }: { outcome: SimulatedStep['outcome'] }) {
   );
 }
 
-/** "Finance: base $184,000 is 105% of the band max" already names the step; show only the reason. */
-const reasonOf = (s: SimulatedStep) => (s.explanation.startsWith(`${s.stepName}: `) ? s.explanation.slice(s.stepName.length + 2) : s.explanation);
+/** "Payroll: not needed: FLSA status is exempt": the card names the step and the badge the outcome; show the reason. */
+function reasonOf(s: SimulatedStep): string {
+  let text = s.explanation.startsWith(`${s.stepName}: `) ? s.explanation.slice(s.stepName.length + 2) : s.explanation;
+  if (s.outcome === 'not_needed' && text.startsWith('not needed: ')) text = text.slice('not needed: '.length);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function StepItem({ step }: { step: SimulatedStep }) {
   const dim = step.outcome === 'not_needed';
