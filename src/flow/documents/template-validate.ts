@@ -1,6 +1,7 @@
 import type { Liquid, Template } from 'liquidjs';
 import { catalogueByPath, catalogueGroups, fieldCatalogue, type CatalogueField } from './field-catalogue';
-import { allowedFilters, blockedTags, createTemplateEngine, MAX_TEMPLATE_CHARS } from './template-engine';
+import { allowedFilters, blockedTags, createTemplateEngine, MAX_OUTPUT_CHARS, MAX_TEMPLATE_CHARS, MEMORY_LIMIT } from './template-engine';
+import { TemplateRenderError, toTemplateRenderError } from './template-render';
 
 export interface TemplateProblem {
   /** 1-based. */
@@ -215,5 +216,57 @@ export function validateTemplate(source: string): TemplateValidation {
     }
   }
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+  const limit = trialRender(liquid, templates);
+  if (limit) return { ok: false, problems: [limit] };
   return { ok: true, fields: [...fields].sort() };
+}
+
+/** How long the trial render at save time may take: shorter than a real render, so saving stays quick. */
+export const TRIAL_RENDER_LIMIT_MS = 250;
+
+let exampleContext: Record<string, unknown> | null = null;
+
+/** A merge context filled with each catalogue field's example, for the trial render. */
+export function catalogueExampleContext(): Record<string, unknown> {
+  if (exampleContext) return exampleContext;
+  const ctx: Record<string, Record<string, unknown>> = {};
+  for (const field of fieldCatalogue) {
+    const [group, name] = field.path.split('.') as [string, string];
+    const value =
+      field.type === 'boolean' ? field.example === 'true'
+      : field.type === 'list' ? field.example.split(', ')
+      : field.type === 'number' || field.type === 'percent' ? Number(field.example)
+      : field.example;
+    (ctx[group] ??= {})[name] = value;
+  }
+  return (exampleContext = ctx);
+}
+
+/**
+ * Renders the template once with the catalogue's examples, so a loop that would run away (or
+ * output that would grow past the limit) is refused at save time rather than when a packet is made.
+ * Only the limits are reported here; everything else was checked above.
+ */
+function trialRender(liquid: Liquid, templates: Template[]): TemplateProblem | null {
+  let out: unknown;
+  try {
+    out = liquid.renderSync(templates, catalogueExampleContext(), {
+      strictVariables: false,
+      renderLimit: TRIAL_RENDER_LIMIT_MS,
+      memoryLimit: MEMORY_LIMIT,
+    });
+  } catch (err) {
+    const e = toTemplateRenderError(err, { renderLimitMs: TRIAL_RENDER_LIMIT_MS });
+    if (e instanceof TemplateRenderError && (e.reason === 'time_limit' || e.reason === 'memory_limit'))
+      return { line: e.line ?? 1, column: e.column ?? 1, message: e.message };
+    return null;
+  }
+  const length = String(out).length;
+  if (length > MAX_OUTPUT_CHARS)
+    return {
+      line: 1,
+      column: 1,
+      message: `The template produced ${length.toLocaleString('en-US')} characters with the example offer; a document may be at most ${MAX_OUTPUT_CHARS.toLocaleString('en-US')}. Look for a loop that repeats text too many times.`,
+    };
+  return null;
 }

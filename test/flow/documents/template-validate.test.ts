@@ -85,3 +85,25 @@ describe('validateTemplate accepts', () => {
     expect(validateTemplate('# Notice\n\nNothing to merge.')).toEqual({ ok: true, fields: [] });
   });
 });
+
+describe('validateTemplate renders once with the catalogue examples', () => {
+  it('refuses a runaway loop at save time, with its position', () => {
+    const r = validateTemplate('# Offer\n\n{% for i in (1..100000000) %}{{ i }}{% endfor %}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 3, column: 1, message: expect.stringMatching(/^The template needs too much memory to render/) });
+  });
+
+  it('refuses a loop that takes too long at save time', () => {
+    const started = Date.now();
+    const r = validateTemplate('{% for i in (1..3000) %}{% for j in (1..3000) %}{% endfor %}{% endfor %}');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/^The template (took too long to render \(over 250 ms\)|needs too much memory)/);
+  });
+
+  it('refuses output that would be too long', () => {
+    const r = validateTemplate(`{% for i in (1..6000) %}${'Dear candidate, '.repeat(7)}{% endfor %}{{ offer.title }}`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/with the example offer; a document may be at most 500,000/);
+  });
+});
