@@ -30,6 +30,9 @@ test('an admin checks, fixes and saves the approval policy, and simulates it on 
   await expectNoSeriousA11yViolations(page, 'approval policy with a problem');
   await problems.getByRole('button', { name: /Go to line \d+/ }).click();
   await expect(editor(page)).toBeFocused();
+  const line = (await problems.getByRole('button', { name: /Go to line \d+/ }).textContent())!.replace('Line ', '');
+  await expect(page.getByText(`Line ${line}, column 1`, { exact: true })).toBeVisible();
+  await expect(editor(page)).toHaveJSProperty('selectionStart', sample.split('\n').slice(0, Number(line) - 1).join('\n').length + 1);
   await screenshot(page, 'policy-problem-1280');
 
   // Saving it anyway is refused the same way.

@@ -136,6 +136,7 @@ export const messagesEn = {
   'policy.budgetScope.department': '{amount} (department)',
   'policy.percent': '{value}%',
   'policy.noClauses': 'None',
+  'policy.caret': 'Line {line}, column {column}',
   'policy.staleCheck': 'The source changed since this check. Press Check again.',
 
   'notifications.open': 'Notifications',

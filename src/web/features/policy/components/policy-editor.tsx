@@ -22,6 +22,13 @@ export function PolicyEditor({ value, onChange, baseNumber, dirty, onRevert, can
   const check = useCheckPolicy();
   const [checked, setChecked] = useState<{ source: string; problems: PolicyProblem[] } | null>(null);
   const [notConverted, setNotConverted] = useState(false);
+  const [caret, setCaret] = useState({ line: 1, column: 1 });
+  // Where the caret is, so a problem's line can be matched by eye as well as by the link.
+  const trackCaret = (el: HTMLTextAreaElement) => {
+    const before = el.value.slice(0, el.selectionStart);
+    const line = before.split('\n').length;
+    setCaret({ line, column: el.selectionStart - before.lastIndexOf('\n') });
+  };
 
   const switchFormat = (format: PolicyFormat) => {
     const converted = convertSource(value.source, format);
@@ -35,6 +42,7 @@ export function PolicyEditor({ value, onChange, baseNumber, dirty, onRevert, can
     const { start, end } = offsetOfLine(el.value, line);
     el.focus();
     el.setSelectionRange(start, end);
+    setCaret({ line, column: 1 });
     const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
     el.scrollTop = Math.max(0, (line - 4) * lineHeight);
   };
@@ -79,6 +87,9 @@ export function PolicyEditor({ value, onChange, baseNumber, dirty, onRevert, can
         label={t('policy.editorLabel', { format: value.format === 'yaml' ? t('policy.formatYaml') : t('policy.formatJson') })}
         value={value.source}
         onChange={(e) => onChange({ ...value, source: e.currentTarget.value })}
+        onSelect={(e) => trackCaret(e.currentTarget)}
+        description={t('policy.caret', caret)}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
         autosize
         minRows={16}
         maxRows={32}
