@@ -37,6 +37,9 @@ import { registerWebApp } from './plugins/web-app';
 import { createJobRunner, type JobRunner } from '../jobs/worker';
 import { createApprovals } from '../flow/approvals/approvals.module';
 import { OFFER_EXPIRY_JOB, offerExpiryHandler } from '../offers/offer-expiry';
+import { refuseManualPacketReady, registerDocuments } from '../flow/documents/documents.module';
+import { createLocalObjectStore } from '../storage/local-object-store';
+import type { ObjectStore } from '../storage/object-store';
 import { createMailer, type MailConfig, type Mailer } from '../notify/mailer';
 import { createNotifications } from '../notify/notifications.service';
 import { registerNotifyRoutes } from '../notify/notify.routes';
@@ -68,6 +71,8 @@ export interface AppOptions {
   mailer?: Mailer;
   /** Where people open the web app (PUBLIC_URL); links in e-mails start here. */
   publicUrl?: string;
+  /** Where document bytes are kept; local disk under ./data/objects when omitted. */
+  objectStore?: ObjectStore;
 }
 
 export const API_VERSION = '0.1.0';
@@ -125,7 +130,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     notices: { publicUrl: options.publicUrl ?? 'http://localhost:3000', smtpConfigured: Boolean(options.mail) },
   });
-  const events = createOfferEventsService({ db, clock, hooks: approvals.hooks.transitionHooks });
+  const objectStore = options.objectStore ?? createLocalObjectStore('./data/objects');
+  const transitionHooks = { ...approvals.hooks.transitionHooks, refuseManual: refuseManualPacketReady };
+  const events = createOfferEventsService({ db, clock, hooks: transitionHooks });
   const intake = createIntakeService({ db, clock, approvals: approvals.hooks });
   const idempotent = createIdempotency({ db, clock });
   const mailer = options.mailer ?? createMailer(options.mail ?? null);
@@ -152,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
   approvals.register(app, { idempotent, jobs });
   jobs.register(OFFER_EXPIRY_JOB, offerExpiryHandler({ db, clock, events }));
+  registerDocuments(app, { db, clock, store: objectStore, hooks: transitionHooks, jobs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));

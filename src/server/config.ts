@@ -18,6 +18,8 @@ export interface ServerConfig {
   oidc: OidcConfig | null;
   /** SMTP (SMTP_URL, MAIL_FROM); null when SMTP_URL is not set: mail is held in the outbox. */
   mail: MailConfig | null;
+  /** OBJECTS_DIR: where document bytes are kept (default: objects/ inside DATA_DIR, or ./data/objects). */
+  objectsDir: string;
   /** PUBLIC_URL: where people open the web app; links in e-mails start here. */
   publicUrl: string;
   /** JOB_POLL_MS: how often this process looks for due jobs. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oidc: oidcConfigFromEnv(env),
     mail: mailConfigFromEnv(env),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
+    objectsDir: env.OBJECTS_DIR || join(env.DATA_DIR || './data', 'objects'),
     jobPollMs: parseJobPollMs(env.JOB_POLL_MS),
   };
 }

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { buildApp } from './app';
+import { createLocalObjectStore } from '../storage/local-object-store';
 import { requestLogSerializers } from './log-serializers';
 import type { ServerConfig } from './config';
 
@@ -27,6 +28,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       oidc: config.oidc,
       mail: config.mail,
       publicUrl: config.publicUrl,
+      objectStore: createLocalObjectStore(config.objectsDir),
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

@@ -22,7 +22,7 @@ let t: TestApp;
 let a: OrgFixture;
 let b: OrgFixture;
 /** Org A's ids by the kind of thing they name. */
-const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[] };
+const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[], documents: [] as string[] };
 /** Every caller of org B: a session per role, plus the admin's API token. */
 const callers: { name: string; headers: Record<string, string> }[] = [];
 let operations: ApiOperation[];
@@ -41,10 +41,19 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^stepId$/, path: /./, ids: () => aIds.steps },
   { param: /^policyId$/, path: /./, ids: () => aIds.policies },
   { param: /^number$/, path: /\/policies\//, ids: () => ['1'] },
+  { param: /^version$/, path: /\/packets\//, ids: () => ['1'] },
+  { param: /^sha256$/, path: /\/documents\//, ids: () => aIds.documents },
+  // Template and clause keys name things inside the caller's own library: A's key read by B is
+  // not found; a PUT by B writes B's own entry of that name (checked below to leave A untouched).
+  { param: /^key$/, path: /\/(templates|clauses)\//, ids: () => [A_ONLY_KEY] },
   // An approval link's token is the credential itself (like a password), not an id of A's:
   // whoever holds a live one may use it. Here: one that was never issued.
   { param: /^token$/, path: /\/approval-links\//, ids: () => ['oal_never-issued-token-0000000000000000000000'] },
 ];
+
+const A_ONLY_KEY = 'a_only_letter';
+/** Upserts by key into the caller's own library: B gets its own entry, never A's. */
+const namespacedWrites = new Set(['PUT /api/v1/templates/{key}', 'PUT /api/v1/templates/{key}/docx', 'PUT /api/v1/clauses/{key}']);
 
 /** Request bodies where a body derived from the schema would not pass validation. */
 function validBody(op: ApiOperation): unknown {
@@ -53,6 +62,8 @@ function validBody(op: ApiOperation): unknown {
     'POST /api/v1/offers/{id}/events': { type: 'cancel', reason: 'cross-tenant probe' },
     'POST /api/v1/approvals/steps/{stepId}/decision': { decision: 'approve', comment: 'cross-tenant probe' },
     'POST /api/v1/approval-links/{token}/decision': { decision: 'approve', comment: 'cross-tenant probe' },
+    'PUT /api/v1/templates/{key}': { name: 'B probe', kind: 'letter', source: 'Hello {{ candidate.firstName }}' },
+    'PUT /api/v1/clauses/{key}': { title: 'B probe', body: 'B text' },
   };
   if (op.name in bodies) return bodies[op.name];
   return op.body ? sampleValue(op.body, b.users.recruiter.id) : undefined;
@@ -109,7 +120,19 @@ beforeAll(async () => {
   expect((await api.submit(routed.id, 1)).statusCode).toBe(200);
   aIds.steps.push(...(await approvalsApi(t.app).plan(aRecruiter, routed.id)).steps.map((s) => s.id));
   expect(aIds.steps.length).toBeGreaterThan(0);
-  aIds.offers.push(draft.id, edited.id, submitted.id, cancelled.id, withdrawn.id, routed.id);
+  // A document library and a generated packet.
+  const asAdmin = { cookie: aAdmin, ...csrfHeader };
+  const template = await t.app.inject({ method: 'PUT', url: `/api/v1/templates/${A_ONLY_KEY}`, headers: asAdmin, payload: { name: 'A letter', kind: 'letter', source: '# Offer for {{ candidate.fullName }}\n\nBase {{ offer.baseSalary }}.' } });
+  expect(template.statusCode, template.body).toBe(200);
+  expect((await t.app.inject({ method: 'PUT', url: `/api/v1/clauses/${A_ONLY_KEY}`, headers: asAdmin, payload: { title: 'A clause', body: 'Only A has this.' } })).statusCode).toBe(200);
+  expect((await t.app.inject({ method: 'PUT', url: '/api/v1/packet-rules', headers: asAdmin, payload: { rules: [{ templateKey: A_ONLY_KEY, description: 'Every offer', match: {} }] } })).statusCode).toBe(200);
+  const withPacket = await api.createDraft();
+  expect((await api.submit(withPacket.id, 1)).statusCode).toBe(200);
+  await t.app.jobs.runDue();
+  const packetList = await t.app.inject({ url: `/api/v1/offers/${withPacket.id}/packets`, headers: { cookie: aRecruiter } });
+  aIds.documents.push(...packetList.json()[0].documents.map((d: { sha256: string }) => d.sha256));
+  expect(aIds.documents.length).toBe(1);
+  aIds.offers.push(draft.id, edited.id, submitted.id, cancelled.id, withdrawn.id, routed.id, withPacket.id);
   for (const cookie of [aRecruiter, await signIn(t.app, a.users.admin.email)]) {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: { cookie, ...csrfHeader }, payload: { name: 'integration' } });
     expect(res.statusCode, res.body).toBe(201);
@@ -154,6 +177,10 @@ describe('cross-tenant isolation', () => {
           const res = await t.app.inject({ method: op.method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
           calls++;
           const type = String(res.headers['content-type'] ?? '');
+          if (namespacedWrites.has(op.name)) {
+            if (res.statusCode >= 500) failures.push(`${op.name} as ${caller.name} → ${res.statusCode}`);
+            continue;
+          }
           if (res.statusCode !== 404 || !type.startsWith('application/problem+json'))
             failures.push(`${op.name} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 160)}`);
         }

@@ -22,6 +22,7 @@ import {
   type ApprovalStepRow,
 } from './approvals.repo';
 import { startNextStage, stepTimerPrefix, supersedeOpenSteps } from './stage-activation';
+import { queuePacket } from '../documents/packet-generator';
 
 export const decisionKinds = ['approve', 'reject', 'request_changes'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
@@ -150,6 +151,7 @@ export function createDecisionsService({ db, clock, notices }: { db: Db; clock: 
     const event = phaseDoneEvent[step.phase]!;
     const moved = transition(offer.status as OfferStatus, event);
     if (!moved.ok) throw new ConflictError(`This offer cannot complete its ${step.phase} approvals from "${offer.status}".`);
+    if (moved.to === 'drafting') await queuePacket(tx, offer, step.versionNumber, now);
     const next = moved.to === 'drafting' ? 'prepare the offer packet' : 'send the offer';
     await noticeRecruiter(tx, now, offer, offer.recruiterId, `approval.${step.phase}_approved`, `${offer.title}: ${step.phase} approvals complete`, `Next: ${next}.`);
     return { to: moved.to, entry: transitionEntry(event, moved) };

@@ -15,6 +15,7 @@ import { listStepsOfVersion, updateStep } from './approvals.repo';
 import { routeVersion } from './routing';
 import { startNextStage, stepTimerPrefix } from './stage-activation';
 import { cancelJobs } from '../../jobs/queue';
+import { queuePacket } from '../documents/packet-generator';
 
 /** States in which an offer can change policy: before anything is approved for sending. */
 const movable: OfferStatus[] = ['draft', 'comp_review', 'drafting', 'in_approval'];
@@ -66,6 +67,7 @@ export function createPolicyMigration({ db, clock, notices }: { db: Db; clock: C
         const event = phase === 'compensation' ? 'comp_approved' : 'packet_approved';
         const next = transition(status, event);
         if (!next.ok) throw new ConflictError(`This offer cannot complete its ${phase} approvals from "${status}".`);
+        if (next.to === 'drafting') await queuePacket(tx, offer, offer.currentVersion, now);
         return { set: { policyVersionId: target.id, status: next.to }, entries: [...entries, transitionEntry(event, next, 'policy changed')] };
       }),
     );

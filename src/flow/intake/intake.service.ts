@@ -21,6 +21,9 @@ import { checkTermsDates, type OfferTerms } from './offer-terms.schema';
 import { prefillTerms } from './prefill';
 import type { ApprovalHooks } from '../approvals/approval-hooks';
 import { scheduleOfferExpiry } from '../../offers/offer-expiry';
+import { queuePacket } from '../documents/packet-generator';
+import { judgeClauses } from '../documents/clause-standing';
+import { listClauses } from '../documents/library.repo';
 
 export interface IntakeDeps {
   db: Db;
@@ -49,7 +52,14 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
     return { candidate, requisition, department: department! };
   }
 
-  async function createOffer(actor: Actor, body: CreateOfferBody): Promise<OfferRow> {
+  /** The server judges each clause against the library; a client's "standard" flag is not trusted. */
+  async function withJudgedClauses(orgId: string, terms: OfferTerms, on: Db = db): Promise<OfferTerms> {
+    if (terms.clauses.length === 0) return terms;
+    return { ...terms, clauses: judgeClauses(terms.clauses, await listClauses(on, orgId)) };
+  }
+
+  async function createOffer(actor: Actor, input: CreateOfferBody): Promise<OfferRow> {
+    const body = { ...input, terms: await withJudgedClauses(actor.orgId, input.terms) };
     const fields = ['candidate.id', ...(body.requisitionId ? ['requisitionId'] : []), ...termsFieldsSet(body.terms)];
     if (!rolesMayTake(roleNames(actor), 'create')) enforceWrite({ ok: false, action: 'create', fields });
     const { candidate, requisition, department } = await checkReferences(actor.orgId, body);
@@ -88,7 +98,8 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
     });
   }
 
-  async function updateDraft(actor: Actor, offerId: string, expectedRowVersion: number, terms: OfferTerms): Promise<OfferRow> {
+  async function updateDraft(actor: Actor, offerId: string, expectedRowVersion: number, input: OfferTerms): Promise<OfferRow> {
+    const terms = await withJudgedClauses(actor.orgId, input);
     const { row, facts } = await findVisibleOffer(db, actor, offerId);
     enforceWrite(decideWrite(actor, facts, 'edit_draft', changedTermsFields(row.draftTerms, terms)));
     const { department } = await checkReferences(actor.orgId, { terms });
@@ -123,10 +134,12 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
     enforceWrite(decideWrite(actor, facts, 'submit', []));
     return db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, async (offer) => {
-        const terms = offer.draftTerms as OfferTerms | null;
-        if (offer.status !== 'draft' || !terms) {
+        const draft = offer.draftTerms as OfferTerms | null;
+        if (offer.status !== 'draft' || !draft) {
           throw new ConflictError(`Only a draft can be submitted; this offer is "${offer.status}".`);
         }
+        // The library may have changed since the draft was saved: judge the clauses as they are frozen.
+        const terms = await withJudgedClauses(offer.orgId, draft, tx);
         const dateProblems = checkTermsDates(terms, isoDate(clock.now()));
         if (dateProblems.length) throw new ValidationError(dateProblems);
         const number = offer.currentVersion + 1;
@@ -147,6 +160,7 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
         if (!moved.ok) throw new ConflictError(`This offer cannot be submitted from "${offer.status}".`);
         const started = routing ? await routing.afterMove(moved) : [];
         await scheduleOfferExpiry(tx, offer, number, terms.expiresOn, await refs.findUserTimeZone(tx, offer.orgId, offer.recruiterId));
+        if (moved.to === 'drafting') await queuePacket(tx, offer, number, clock.now());
         return {
           set: {
             status: moved.to,
