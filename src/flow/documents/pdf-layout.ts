@@ -72,6 +72,9 @@ export async function renderPdf(blocks: DocBlock[], frame: DocumentFrame): Promi
 }
 
 export async function renderPdfWithFields(blocks: DocBlock[], frame: DocumentFrame): Promise<RenderedPdf> {
+  if (Number.isNaN(frame.createdAt.getTime())) {
+    throw new ValidationError([{ field: 'createdAt', message: 'The document date is not a valid date.' }]);
+  }
   const logo = frame.letterhead.logoPng;
   if (logo && !isPng(logo)) {
     throw new ValidationError([{ field: 'letterhead.logoPng', message: 'The logo is not a PNG image.' }]);
@@ -325,7 +328,7 @@ export function toWinAnsi(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0)!;
-    if (code === 0x09) out += ' ';
+    if (code === 0x09 || code === 0x0a || code === 0x0d) out += ' ';
     else if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
     else if (code === 0x2011 || code === 0x2010) out += '-';
     else if (code === 0x00ad || code === 0x200b) continue;

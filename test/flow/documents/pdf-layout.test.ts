@@ -170,6 +170,10 @@ describe('renderPdf', () => {
     );
   });
 
+  it('refuses an invalid document date', async () => {
+    await expect(renderPdf(blocks, sampleFrame({ createdAt: new Date('not a date') }))).rejects.toThrow(/not a valid date/);
+  });
+
   it('skips a first heading that repeats the title, and a page break on an empty page', async () => {
     const doc = parseMarkup('# Offer letter\n\nHello.\n\n---page---\n\n---page---\n\nSecond page.');
     const file = tools.write(await renderPdf(doc, sampleFrame({ signatures: null })));
@@ -178,7 +182,7 @@ describe('renderPdf', () => {
   });
 
   it('draws Windows-1252 text as is and other characters as "?"', async () => {
-    expect(toWinAnsi('Zoë Núñez — “quoted” 10 € 李 🎉\tx')).toBe('Zoë Núñez — “quoted” 10 € ? ? x');
+    expect(toWinAnsi('Zoë Núñez — “quoted” 10 € 李 🎉\tx\ny')).toBe('Zoë Núñez — “quoted” 10 € ? ? x y');
     const doc = parseMarkup('Dear **Zoë Núñez**, your “start date” — January 5 — and 10 € 李.');
     const text = tools.text(tools.write(await renderPdf(doc, sampleFrame({ signatures: null }))));
     expect(text).toContain('Dear Zoë Núñez, your “start date” — January 5 — and 10 € ?.');
