@@ -214,7 +214,7 @@ function drawLetterhead(doc: Doc, frame: DocumentFrame): void {
   let align: 'left' | 'right' = 'left';
   if (logoPng) {
     const size = fitBox(doc, logoPng);
-    doc.image(logoPng, MARGIN.left, top, { width: size.width, height: size.height });
+    doc.image(size.image, MARGIN.left, top, { width: size.width, height: size.height });
     bottom = top + size.height;
     textX = MARGIN.left + LOGO_BOX.width + 12;
     textWidth = CONTENT_WIDTH - LOGO_BOX.width - 12;
@@ -238,12 +238,12 @@ function drawLetterhead(doc: Doc, frame: DocumentFrame): void {
   doc.y += 4;
 }
 
-/** The logo's size scaled to fit the letterhead box, never enlarged. */
-function fitBox(doc: Doc, png: Buffer): { width: number; height: number } {
-  // pdfkit reads the PNG header once and caches the image by buffer identity.
+/** The logo, opened once, and its size scaled to fit the letterhead box, never enlarged. */
+function fitBox(doc: Doc, png: Buffer): { image: Buffer; width: number; height: number } {
+  // pdfkit's image() takes an opened image as well as a buffer; opening it here reads the PNG once.
   const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(png);
   const scale = Math.min(1, LOGO_BOX.width / image.width, LOGO_BOX.height / image.height);
-  return { width: image.width * scale, height: image.height * scale };
+  return { image: image as unknown as Buffer, width: image.width * scale, height: image.height * scale };
 }
 
 function drawSignatures(doc: Doc, layout: Layout, frame: DocumentFrame): SignatureField[] {
