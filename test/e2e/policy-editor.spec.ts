@@ -47,7 +47,7 @@ test('an admin checks, fixes and saves the approval policy, and simulates it on 
   await expect(page.getByTestId('policy-check-ok')).toHaveText('No problems found. The policy can be saved.');
 
   // The simulator runs the editor's text on an existing offer (the demo offer waiting on finance).
-  await chooseOption(page, 'Offer', 'Lena', /Lena Park/);
+  await chooseOption(page, 'Offer', 'Lena Park', /Lena Park/);
   await page.getByRole('button', { name: 'Simulate' }).click();
   const result = page.getByTestId('simulation-result');
   await expect(result).toContainText('Simulated with the policy in the editor.');
