@@ -7,6 +7,7 @@ import { startServer } from '../server/server';
 import { withDatabase } from './with-database';
 import { changeRole, createUser, resetPassword, setUserEnabled } from './user-commands';
 import { verifyJournals } from './journal-commands';
+import { createLocalObjectStore } from '../storage/local-object-store';
 import { seedDemo } from '../seed/demo';
 
 const program = new Command('offerline').description('Offerline: offer workflow from intake to onboarding handoff').showHelpAfterError();
@@ -38,7 +39,7 @@ program
   .description('Seed the demo organisation (does nothing if it exists)')
   .action(() =>
     withDatabase(async (db) => {
-      const r = await seedDemo(db, systemClock);
+      const r = await seedDemo(db, systemClock, createLocalObjectStore(loadConfig().objectsDir));
       process.stdout.write(r.created ? `Seeded "${r.organization}".\n` : `"${r.organization}" already exists; nothing to do.\n`);
     }),
   );

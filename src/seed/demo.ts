@@ -14,6 +14,9 @@ import { parsePolicy } from '../flow/policy/policy-parse';
 import { insertPolicy, insertPolicyVersion } from '../flow/policy/policy.repo';
 import { samplePolicySource } from '../flow/policy/sample-policy';
 import { randomUUID } from 'node:crypto';
+import { createLibraryService } from '../flow/documents/library.service';
+import { installSampleLibrary } from '../flow/documents/sample-library';
+import type { ObjectStore } from '../storage/object-store';
 
 export const DEMO_ORG_SLUG = 'northwind';
 export const DEMO_PASSWORD = 'offerline-demo';
@@ -40,12 +43,16 @@ export interface DemoSeedResult {
 }
 
 /** A demo organisation with people in every role, requisitions, bands and offers. Runs once. */
-export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
+export async function seedDemo(db: Db, clock: Clock, store: ObjectStore): Promise<DemoSeedResult> {
   const signIns = people.map((p) => ({ email: demoEmail(p.key), role: p.role }));
   const existing = await setup.findOrganizationBySlug(db, DEMO_ORG_SLUG);
   if (existing) return { created: false, organization: existing.name, signIns };
 
-  const org = await setup.insertOrganization(db, { name: 'Northwind Labs', slug: DEMO_ORG_SLUG });
+  const org = await setup.insertOrganization(db, {
+    name: 'Northwind Labs',
+    slug: DEMO_ORG_SLUG,
+    letterhead: { addressLines: ['500 Howard Street', 'San Francisco, CA 94105'], signatoryName: 'Avery Stone', signatoryTitle: 'Chief People Officer' },
+  });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const user: Record<string, string> = {};
   for (const p of people) {
@@ -57,6 +64,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
   // Morgan reports to Quinn: the "hiring manager's manager" of the sample policy.
   await setup.setManager(db, org.id, user.manager!, user.vp!);
   await seedPolicy(db, clock, org.id, user.admin!);
+  // The sample templates, clauses and packet rules (docs/templates.md), saved like an admin would.
+  await installSampleLibrary(createLibraryService({ db, clock, store }), { userId: user.admin!, orgId: org.id, roles: [{ role: 'admin', businessUnitId: null }] });
 
   const eng = await setup.insertBusinessUnit(db, { orgId: org.id, name: 'Engineering' });
   const gtm = await setup.insertBusinessUnit(db, { orgId: org.id, name: 'Go-to-Market' });
@@ -77,7 +86,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
     await setup.insertCompBand(db, { orgId: org.id, level, zone, currency: 'USD', minCents: min, midCents: mid, maxCents: max });
   }
 
-  const req = async (code: string, title: string, level: string, deptId: string, city: string, state: string, zone: string, exempt: boolean, employmentType = 'full_time') =>
+  const req = async (code: string, title: string, level: string, deptId: string, city: string, state: string, zone: string, exempt: boolean, employmentType = 'full_time', roleFamily = 'engineering') =>
     setup.insertRequisition(db, {
       orgId: org.id,
       departmentId: deptId,
@@ -90,14 +99,15 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSeedResult> {
       employmentType,
       flsaStatus: exempt ? 'exempt' : 'non_exempt',
       hiringManagerId: user.manager,
+      roleFamily,
       currency: 'USD',
     });
   const reqs = {
     backend: await req('ENG-101', 'Senior Backend Engineer', 'L5', platform.id, 'San Francisco', 'CA', 'zone_a', true),
     sre: await req('ENG-102', 'Site Reliability Engineer', 'L4', platform.id, 'Austin', 'TX', 'zone_b', true),
     analyst: await req('DAT-201', 'Data Analyst', 'L3', data.id, 'New York', 'NY', 'zone_a', true),
-    ae: await req('SAL-301', 'Account Executive', 'S2', sales.id, 'Chicago', 'IL', 'zone_b', true),
-    support: await req('SUP-401', 'Support Specialist', 'H1', support.id, 'Denver', 'CO', 'zone_b', false, 'part_time'),
+    ae: await req('SAL-301', 'Account Executive', 'S2', sales.id, 'Chicago', 'IL', 'zone_b', true, 'full_time', 'sales'),
+    support: await req('SUP-401', 'Support Specialist', 'H1', support.id, 'Denver', 'CO', 'zone_b', false, 'part_time', 'support'),
   };
   for (const r of Object.values(reqs)) {
     await setup.insertBudget(db, { orgId: org.id, requisitionId: r.id, amountCents: 260_000_00, currency: 'USD', period: String(clock.now().getUTCFullYear()) });

@@ -20,6 +20,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
+    const objectStore = createLocalObjectStore(config.objectsDir);
     const app = await buildApp({
       database,
       webRoot: config.webRoot,
@@ -28,7 +29,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       oidc: config.oidc,
       mail: config.mail,
       publicUrl: config.publicUrl,
-      objectStore: createLocalObjectStore(config.objectsDir),
+      objectStore,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -36,7 +37,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       },
     });
     if (opts.seedDemo) {
-      const seeded = await seedDemo(database.db, systemClock);
+      const seeded = await seedDemo(database.db, systemClock, objectStore);
       if (seeded.created) app.log.info(`Seeded the demo organisation "${seeded.organization}"`);
       printSignIns(seeded.signIns);
     }
