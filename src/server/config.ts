@@ -4,6 +4,7 @@ import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
 import { parseCorsOrigins } from './plugins/security-headers';
 import { oidcConfigFromEnv, type OidcConfig } from '../auth/oidc/oidc-config';
 import { mailConfigFromEnv, type MailConfig } from '../notify/mailer';
+import { s3ConfigFromEnv, type S3StoreConfig } from '../storage/s3-object-store';
 
 export interface ServerConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface ServerConfig {
   mail: MailConfig | null;
   /** OBJECTS_DIR: where document bytes are kept (default: objects/ inside DATA_DIR, or ./data/objects). */
   objectsDir: string;
+  /** S3_BUCKET and friends: documents in an S3-compatible bucket instead of OBJECTS_DIR. */
+  s3: S3StoreConfig | null;
   /** PUBLIC_URL: where people open the web app; links in e-mails start here. */
   publicUrl: string;
   /** JOB_POLL_MS: how often this process looks for due jobs. */
@@ -42,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mail: mailConfigFromEnv(env),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
     objectsDir: env.OBJECTS_DIR || join(env.DATA_DIR || './data', 'objects'),
+    s3: s3ConfigFromEnv(env),
     jobPollMs: parseJobPollMs(env.JOB_POLL_MS),
   };
 }

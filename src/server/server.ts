@@ -5,6 +5,7 @@ import { migrateDatabase } from '../db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { buildApp } from './app';
 import { createLocalObjectStore } from '../storage/local-object-store';
+import { createS3ObjectStore } from '../storage/s3-object-store';
 import { requestLogSerializers } from './log-serializers';
 import type { ServerConfig } from './config';
 
@@ -20,7 +21,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
-    const objectStore = createLocalObjectStore(config.objectsDir);
+    const objectStore = config.s3 ? createS3ObjectStore(config.s3) : createLocalObjectStore(config.objectsDir);
     const app = await buildApp({
       database,
       webRoot: config.webRoot,

@@ -1,0 +1,70 @@
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { CorruptObjectError, isSha256, sha256Of, type ObjectStore } from './object-store';
+
+export interface S3StoreConfig {
+  bucket: string;
+  region: string;
+  /** For S3-compatible services (MinIO, R2, …); omitted for AWS itself. */
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Bucket in the path rather than the host name; most S3-compatible services want this. */
+  forcePathStyle?: boolean;
+  /** Prepended to every key, e.g. "offerline/". */
+  prefix?: string;
+}
+
+/** S3_BUCKET and friends (docs/operations.md, "Document storage"); null without S3_BUCKET. */
+export function s3ConfigFromEnv(env: NodeJS.ProcessEnv): S3StoreConfig | null {
+  if (!env.S3_BUCKET) return null;
+  return {
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION || 'us-east-1',
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+    ...(env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '' } : {}),
+    prefix: env.S3_PREFIX ?? '',
+  };
+}
+
+/**
+ * Objects in an S3-compatible bucket under their SHA-256, for several servers sharing one store.
+ * Objects never change once written, so a put skips what is already there.
+ */
+export function createS3ObjectStore(config: S3StoreConfig): ObjectStore {
+  const clientConfig: S3ClientConfig = { region: config.region, forcePathStyle: config.forcePathStyle ?? false };
+  if (config.endpoint) clientConfig.endpoint = config.endpoint;
+  if (config.accessKeyId) clientConfig.credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey ?? '' };
+  const s3 = new S3Client(clientConfig);
+  const keyOf = (sha256: string) => `${config.prefix ?? ''}${sha256}`;
+  const missing = (err: unknown) => {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
+  };
+
+  return {
+    async put(bytes) {
+      const sha256 = sha256Of(bytes);
+      try {
+        await s3.send(new HeadObjectCommand({ Bucket: config.bucket, Key: keyOf(sha256) }));
+      } catch (err) {
+        if (!missing(err)) throw err;
+        await s3.send(new PutObjectCommand({ Bucket: config.bucket, Key: keyOf(sha256), Body: bytes, ContentLength: bytes.length }));
+      }
+      return { sha256, size: bytes.length };
+    },
+    async get(sha256) {
+      if (!isSha256(sha256)) return null;
+      let body: Uint8Array;
+      try {
+        const res = await s3.send(new GetObjectCommand({ Bucket: config.bucket, Key: keyOf(sha256) }));
+        body = await res.Body!.transformToByteArray();
+      } catch (err) {
+        if (missing(err)) return null;
+        throw err;
+      }
+      const bytes = Buffer.from(body);
+      if (sha256Of(bytes) !== sha256) throw new CorruptObjectError(sha256);
+      return bytes;
+    },
+  };
+}
