@@ -10,11 +10,16 @@ import { listPacketRules } from './library.repo';
 import { createLibraryService } from './library.service';
 import { createPacketGenerator, PACKET_JOB } from './packet-generator';
 import { createPacketsService } from './packets.service';
+import { createLetterheadService } from './letterhead.service';
 
 /** Stage 3 in one place: the library and packet routes, and the job that generates packets. */
 export function registerDocuments(app: FastifyInstance, deps: { db: Db; clock: Clock; store: ObjectStore; hooks: TransitionHooks; jobs: JobRunner }) {
   const { db, clock, store, hooks, jobs } = deps;
-  registerDocumentRoutes(app, { library: createLibraryService({ db, clock, store }), packets: createPacketsService({ db, clock, store }) });
+  registerDocumentRoutes(app, {
+    library: createLibraryService({ db, clock, store }),
+    packets: createPacketsService({ db, clock, store }),
+    letterhead: createLetterheadService({ db, clock, store }),
+  });
   const generator = createPacketGenerator({ db, clock, store, hooks });
   jobs.register(PACKET_JOB, async (job) => {
     const { offerId, version } = job.payload as { offerId?: string; version?: number };

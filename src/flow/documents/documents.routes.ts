@@ -7,6 +7,7 @@ import { requireActor } from '../../server/plugins/auth';
 import { templateKinds, type LibraryService } from './library.service';
 import { ruleMatchSchema } from './packet-selection';
 import type { PacketsService } from './packets.service';
+import type { LetterheadService } from './letterhead.service';
 
 const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'must be a lowercase key like offer_letter');
 const MAX_TEMPLATE_CHARS = 100_000;
@@ -34,9 +35,49 @@ const documentSummary = z.object({
   mediaType: z.string(),
 });
 
-export function registerDocumentRoutes(app: FastifyInstance, { library, packets }: { library: LibraryService; packets: PacketsService }) {
+const letterheadSchema = z.object({
+  organizationName: z.string(),
+  addressLines: z.array(z.string()),
+  signatoryName: z.string(),
+  signatoryTitle: z.string(),
+  hasLogo: z.boolean(),
+});
+const MAX_LOGO_BYTES = 512 * 1024;
+
+export function registerDocumentRoutes(
+  app: FastifyInstance,
+  { library, packets, letterhead }: { library: LibraryService; packets: PacketsService; letterhead: LetterheadService },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
+
+  r.get('/api/v1/letterhead', {
+    schema: { tags, summary: "The organisation's letterhead and company signatory", response: { 200: letterheadSchema } },
+    handler: async (req) => {
+      const { logoSha256: _logo, ...shown } = await letterhead.get(requireActor(req));
+      return shown;
+    },
+  });
+  r.put('/api/v1/letterhead', {
+    bodyLimit: Math.ceil(MAX_LOGO_BYTES * 1.4) + 4096,
+    schema: {
+      tags,
+      summary: 'Set the letterhead, the logo (PNG; null removes it) and the company signatory (organisation admins)',
+      body: z.strictObject({
+        addressLines: z.array(z.string().trim().min(1).max(120)).max(4),
+        signatoryName: z.string().trim().min(1).max(120),
+        signatoryTitle: z.string().trim().min(1).max(120),
+        logoPngBase64: z.base64('must be a PNG image in base64').max(Math.ceil(MAX_LOGO_BYTES * 1.37)).nullable().optional(),
+      }),
+      response: { 200: letterheadSchema },
+    },
+    handler: async (req) => {
+      const { logoPngBase64, ...rest } = req.body;
+      const logoPng = logoPngBase64 === null ? null : logoPngBase64 ? Buffer.from(logoPngBase64, 'base64') : undefined;
+      const { logoSha256: _logo, ...shown } = await letterhead.save(requireActor(req), { ...rest, ...(logoPng !== undefined ? { logoPng } : {}) });
+      return shown;
+    },
+  });
 
   r.get('/api/v1/templates', {
     schema: { tags, summary: 'Offer letter, addendum and notice templates with their current version', response: { 200: z.array(templateSchema.extend({ updatedAt: z.string() })) } },

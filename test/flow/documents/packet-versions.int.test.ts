@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,5 +146,37 @@ describe('packets bound to their version', () => {
       const restore = rules.json().map((r: { templateKey: string; description: string; match: object }) => ({ templateKey: r.templateKey, description: r.description, match: r.match }));
       await t.app.inject({ method: 'PUT', url: '/api/v1/packet-rules', headers: { cookie: cookies.admin!, ...csrfHeader }, payload: { rules: restore } });
     }
+  });
+
+  it('prints the letterhead logo an admin uploads on the next packet', async () => {
+    const { makePng } = await import('./pdf-fixtures');
+    const asAdmin = { cookie: cookies.admin!, ...csrfHeader };
+    const notPng = await t.app.inject({ method: 'PUT', url: '/api/v1/letterhead', headers: asAdmin, payload: { addressLines: [], signatoryName: 'A', signatoryTitle: 'B', logoPngBase64: Buffer.from('GIF89a').toString('base64') } });
+    expect(notPng.statusCode).toBe(422);
+    expect(notPng.json().errors[0].field).toBe('logoPngBase64');
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/letterhead',
+      headers: asAdmin,
+      payload: { addressLines: ['1 Logo Lane', 'Springfield, IL 62701'], signatoryName: 'Pat Doe', signatoryTitle: 'Head of People', logoPngBase64: makePng(600, 120).toString('base64') },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ hasLogo: true, signatoryName: 'Pat Doe' });
+    const recruiterTries = await t.app.inject({ method: 'PUT', url: '/api/v1/letterhead', headers: { cookie: cookies.recruiter!, ...csrfHeader }, payload: { addressLines: [], signatoryName: 'X', signatoryTitle: 'Y' } });
+    expect(recruiterTries.statusCode).toBe(403);
+
+    const draft = await offers.createDraft();
+    expect((await offers.submit(draft.id, draft.rowVersion)).statusCode).toBe(200);
+    await t.app.jobs.runDue();
+    const [packet] = await packetsOf(t.app, cookies.recruiter!, draft.id);
+    const letter = packet!.documents.find((d) => d.templateKey === 'offer_letter_exempt')!;
+    const text = await pdfText(t.app, cookies.recruiter!, draft.id, 1, letter.sha256);
+    expect(text).toContain('1 Logo Lane');
+    expect(text).toContain('Pat Doe');
+    const file = await t.app.inject({ url: `/api/v1/offers/${draft.id}/packets/1/documents/${letter.sha256}`, headers: { cookie: cookies.recruiter! } });
+    const { PdfTools } = await import('./pdf-fixtures');
+    const tools = new PdfTools();
+    const images = execFileSync('pdfimages', ['-list', tools.write(file.rawPayload)], { encoding: 'utf8' });
+    expect(images).toMatch(/\s600\s+120\s/);
   });
 });
