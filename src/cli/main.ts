@@ -7,8 +7,7 @@ import { startServer } from '../server/server';
 import { withDatabase } from './with-database';
 import { changeRole, createUser, resetPassword, setUserEnabled } from './user-commands';
 import { verifyJournals } from './journal-commands';
-import { createLocalObjectStore } from '../storage/local-object-store';
-import { createS3ObjectStore } from '../storage/s3-object-store';
+import { openObjectStore } from '../storage/open-object-store';
 import { seedDemo } from '../seed/demo';
 
 const program = new Command('offerline').description('Offerline: offer workflow from intake to onboarding handoff').showHelpAfterError();
@@ -40,8 +39,7 @@ program
   .description('Seed the demo organisation (does nothing if it exists)')
   .action(() =>
     withDatabase(async (db) => {
-      const config = loadConfig();
-      const r = await seedDemo(db, systemClock, config.s3 ? createS3ObjectStore(config.s3) : createLocalObjectStore(config.objectsDir));
+      const r = await seedDemo(db, systemClock, await openObjectStore(loadConfig()));
       process.stdout.write(r.created ? `Seeded "${r.organization}".\n` : `"${r.organization}" already exists; nothing to do.\n`);
     }),
   );

@@ -4,7 +4,7 @@ import { databaseOptionsFromEnv, type DatabaseOptions } from '../db/client';
 import { parseCorsOrigins } from './plugins/security-headers';
 import { oidcConfigFromEnv, type OidcConfig } from '../auth/oidc/oidc-config';
 import { mailConfigFromEnv, type MailConfig } from '../notify/mailer';
-import { s3ConfigFromEnv, type S3StoreConfig } from '../storage/s3-object-store';
+import { s3ConfigFromEnv, type S3StoreConfig } from '../storage/s3-config';
 
 export interface ServerConfig {
   port: number;

@@ -4,8 +4,7 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { buildApp } from './app';
-import { createLocalObjectStore } from '../storage/local-object-store';
-import { createS3ObjectStore } from '../storage/s3-object-store';
+import { openObjectStore } from '../storage/open-object-store';
 import { requestLogSerializers } from './log-serializers';
 import type { ServerConfig } from './config';
 
@@ -21,7 +20,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
-    const objectStore = config.s3 ? createS3ObjectStore(config.s3) : createLocalObjectStore(config.objectsDir);
+    const objectStore = await openObjectStore(config);
     const app = await buildApp({
       database,
       webRoot: config.webRoot,

@@ -1,36 +1,15 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { CorruptObjectError, isSha256, sha256Of, type ObjectStore } from './object-store';
-
-export interface S3StoreConfig {
-  bucket: string;
-  region: string;
-  /** For S3-compatible services (MinIO, R2, …); omitted for AWS itself. */
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  /** Bucket in the path rather than the host name; most S3-compatible services want this. */
-  forcePathStyle?: boolean;
-  /** Prepended to every key, e.g. "offerline/". */
-  prefix?: string;
-}
-
-/** S3_BUCKET and friends (docs/operations.md, "Document storage"); null without S3_BUCKET. */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv): S3StoreConfig | null {
-  if (!env.S3_BUCKET) return null;
-  return {
-    bucket: env.S3_BUCKET,
-    region: env.S3_REGION || 'us-east-1',
-    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
-    ...(env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '' } : {}),
-    prefix: env.S3_PREFIX ?? '',
-  };
-}
+import type { S3StoreConfig } from './s3-config';
 
 /**
  * Objects in an S3-compatible bucket under their SHA-256, for several servers sharing one store.
  * Objects never change once written, so a put skips what is already there.
  */
-export function createS3ObjectStore(config: S3StoreConfig): ObjectStore {
+export async function createS3ObjectStore(config: S3StoreConfig): Promise<ObjectStore> {
+  // Loaded here, not at the top: the server bundle keeps packages external, and a server on
+  // local disk should not load the AWS SDK at all.
+  const { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
   const clientConfig: S3ClientConfig = { region: config.region, forcePathStyle: config.forcePathStyle ?? false };
   if (config.endpoint) clientConfig.endpoint = config.endpoint;
   if (config.accessKeyId) clientConfig.credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey ?? '' };

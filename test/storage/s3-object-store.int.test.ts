@@ -5,7 +5,8 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorruptObjectError, sha256Of } from '../../src/storage/object-store';
-import { createS3ObjectStore, s3ConfigFromEnv } from '../../src/storage/s3-object-store';
+import { s3ConfigFromEnv } from '../../src/storage/s3-config';
+import { createS3ObjectStore } from '../../src/storage/s3-object-store';
 
 /**
  * The S3 adapter against a real S3-protocol server (s3rver) on 127.0.0.1: signed requests,
@@ -33,23 +34,26 @@ describe('S3-compatible object store', () => {
     createS3ObjectStore(s3ConfigFromEnv({ S3_BUCKET: 'offers', S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: credentials.accessKeyId, S3_SECRET_ACCESS_KEY: credentials.secretAccessKey, S3_PREFIX: 'documents/' })!);
 
   it('stores bytes under their SHA-256, once, and reads them back', async () => {
+    const s = await store();
     const bytes = Buffer.from('%PDF-1.7 an offer letter stored in a bucket');
-    const first = await store().put(bytes);
+    const first = await s.put(bytes);
     expect(first).toEqual({ sha256: sha256Of(bytes), size: bytes.length });
-    expect(await store().put(bytes)).toEqual(first);
-    expect(await store().get(first.sha256)).toEqual(bytes);
+    expect(await s.put(bytes)).toEqual(first);
+    expect(await s.get(first.sha256)).toEqual(bytes);
   });
 
   it('answers null for an unknown or malformed address', async () => {
-    expect(await store().get('f'.repeat(64))).toBeNull();
-    expect(await store().get('../secret')).toBeNull();
+    const s = await store();
+    expect(await s.get('f'.repeat(64))).toBeNull();
+    expect(await s.get('../secret')).toBeNull();
   });
 
   it('refuses an object whose bytes no longer match its address', async () => {
-    const { sha256 } = await store().put(Buffer.from('original wording'));
+    const s = await store();
+    const { sha256 } = await s.put(Buffer.from('original wording'));
     const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
     await client.send(new PutObjectCommand({ Bucket: 'offers', Key: `documents/${sha256}`, Body: 'tampered wording' }));
-    await expect(store().get(sha256)).rejects.toBeInstanceOf(CorruptObjectError);
+    await expect(s.get(sha256)).rejects.toBeInstanceOf(CorruptObjectError);
   });
 
   it('reads no configuration without S3_BUCKET', () => {
