@@ -107,13 +107,14 @@ test('an offer above band goes through finance and the hiring manager to Approve
   await expect(finance.getByTestId('decision-notice')).toContainText('You approved the Finance step for Noah Fischer · Senior Backend Engineer.');
   await expect(item).toBeHidden();
 
-  // Back with the recruiter: compensation is approved; the letter is marked ready and packet approvals start.
+  // Back with the recruiter: compensation is approved, the packet is generated from the template library
+  // and the offer moves on to packet approvals by itself; nobody marks it ready by hand.
   await recruiter.reload();
-  await expect(recruiter.getByText('Mark the offer letter ready; packet approvals start.')).toBeVisible();
-  await screenshot(recruiter, 'approvals-packet-ready');
-  await recruiter.getByRole('button', { name: 'Packet ready' }).click();
-  await expect(recruiter.getByRole('button', { name: 'Packet ready' })).toBeHidden();
+  await expect(recruiter.locator('[data-status="in_approval"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(recruiter.getByRole('button', { name: 'Packet ready' })).toHaveCount(0);
   await expect(plan.locator('[data-step="hiring_manager"]')).toContainText('Pending');
+  await expect(recruiter.getByTestId('documents-panel')).toContainText('Offer letter (salaried, exempt)');
+  await screenshot(recruiter, 'approvals-packet-generated');
 
   // The hiring manager approves from the inbox, and then nothing is waiting.
   const manager = await personPage(browser, 'manager');

@@ -33,14 +33,15 @@ test('filters by status, sorts, and pages with Load more', async ({ page }) => {
   await signIn(page, 'recruiter');
   const table = page.getByRole('table', { name: 'Offers' });
 
-  // Status filter: only offers waiting on the packet remain, and the choice is kept in the address.
+  // Status filter: only offers waiting on compensation review remain (the demo's offer for Lena Park
+  // waits on finance), and the choice is kept in the address.
   await page.getByRole('combobox', { name: 'Status' }).click();
-  await page.getByRole('option', { name: 'Drafting packet' }).click();
+  await page.getByRole('option', { name: 'Comp review' }).click();
   await page.keyboard.press('Escape');
-  await expect(page).toHaveURL(/status=drafting/);
+  await expect(page).toHaveURL(/status=comp_review/);
   const rows = table.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
-  await expect(rows.first()).toContainText('Drafting packet');
-  for (const row of await rows.all()) await expect(row).toContainText('Drafting packet');
+  await expect(rows.first()).toContainText('Comp review');
+  for (const row of await rows.all()) await expect(row).toContainText('Comp review');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/status=/);
 

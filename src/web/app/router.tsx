@@ -15,6 +15,7 @@ const EditOfferRoute = lazy(() => import('./routes/edit-offer-route'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users-route'));
 const AdminPolicyRoute = lazy(() => import('./routes/admin-policy-route'));
 const AdminOutboxRoute = lazy(() => import('./routes/admin-outbox-route'));
+const AdminTemplatesRoute = lazy(() => import('./routes/admin-templates-route'));
 const DelegationRoute = lazy(() => import('./routes/delegation-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: page(AdminUsersRoute) },
           { path: 'admin/policy', element: page(AdminPolicyRoute) },
           { path: 'admin/outbox', element: page(AdminOutboxRoute) },
+          { path: 'admin/templates', element: page(AdminTemplatesRoute) },
           { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
           { path: '*', element: page(NotFoundRoute) },

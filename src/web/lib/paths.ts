@@ -8,6 +8,7 @@ export const paths = {
   adminUsers: () => '/admin/users',
   adminPolicy: () => '/admin/policy',
   adminOutbox: () => '/admin/outbox',
+  adminTemplates: () => '/admin/templates',
   delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
   approvalLink: (token: string) => `/approve/${token}`,

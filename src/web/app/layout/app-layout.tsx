@@ -16,6 +16,8 @@ import type { NavItem } from './mobile-nav';
 const MobileNav = lazy(() => import('./mobile-nav'));
 /** Roles the server lets read the approval policy (src/flow/policy/policy.service.ts). */
 const policyReaders = new Set(['admin', 'recruiter', 'finance', 'hrbp', 'legal', 'hiring_manager']);
+/** Roles offered the document library in the navigation: its writers, and recruiters who read it. */
+const libraryUsers = new Set(['admin', 'legal', 'recruiter']);
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -32,6 +34,7 @@ export function AppLayout() {
     // Only admins manage users; the server refuses everyone else (and business-unit admins) anyway.
     ...(me?.roles.includes('admin') ? [{ to: paths.adminUsers(), label: t('nav.admin'), active: pathname === paths.adminUsers() }] : []),
     ...(me?.roles.some((r) => policyReaders.has(r)) ? [{ to: paths.adminPolicy(), label: t('policy.nav'), active: pathname === paths.adminPolicy() }] : []),
+    ...(me?.roles.some((r) => libraryUsers.has(r)) ? [{ to: paths.adminTemplates(), label: t('documents.nav'), active: pathname === paths.adminTemplates() }] : []),
     ...(me?.roles.includes('admin') ? [{ to: paths.adminOutbox(), label: t('outbox.nav'), active: pathname === paths.adminOutbox() }] : []),
     { to: paths.delegation(), label: t('delegation.nav'), active: pathname === paths.delegation() },
   ];

@@ -1,11 +1,15 @@
 import { Grid, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { approvalsKey } from '../../features/approvals/api/inbox';
 import { ApprovalPlanPanel } from '../../features/approvals/components/approval-plan-panel';
 import { canEditOffers, useMe } from '../../features/auth/api/me';
+import { usePacketRules } from '../../features/documents/api/library';
+import { packetsKey } from '../../features/documents/api/packets';
+import { DocumentsPanel } from '../../features/documents/components/documents-panel';
 import { JournalPanel } from '../../features/journal/components/journal-panel';
 import { journalKey } from '../../features/journal/api/journal';
 import { useOffer } from '../../features/offers/api/offer';
@@ -31,6 +35,24 @@ export default function OfferDetailRoute() {
     void offer.refetch();
     refreshJournal();
   };
+  // With a template library the packet is generated and the offer moves on by itself; without one the
+  // recruiter marks it ready. While the rules are unknown neither the button nor the wait is shown.
+  const drafting = offer.data?.status === 'drafting';
+  const canAct = canEditOffers(me);
+  const rules = usePacketRules(drafting);
+  const packetByHand = rules.data ? rules.data.length === 0 : rules.isError;
+  // When the offer moves on by itself (the packet job, another person's decision), refresh what is composed around it.
+  const lastStatus = useRef(offer.data?.status);
+  useEffect(() => {
+    const status = offer.data?.status;
+    if (lastStatus.current === status) return;
+    const before = lastStatus.current;
+    lastStatus.current = status;
+    if (before === undefined) return;
+    void qc.invalidateQueries({ queryKey: journalKey(id) });
+    void qc.invalidateQueries({ queryKey: approvalsKey });
+    void qc.invalidateQueries({ queryKey: packetsKey(id) });
+  }, [offer.data?.status, id, qc]);
 
   if (offer.isPending) return <PageLoader />;
   if (offer.isError) {
@@ -40,7 +62,15 @@ export default function OfferDetailRoute() {
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, lg: 8 }}>
-        <OfferDetail offer={offer.data} canAct={canEditOffers(me)} roles={me?.roles ?? []} onChanged={refreshJournal} onReload={reload} />
+        <OfferDetail
+          offer={offer.data}
+          canAct={canAct}
+          roles={me?.roles ?? []}
+          onChanged={refreshJournal}
+          onReload={reload}
+          packetByHand={packetByHand}
+          documents={(offer.data.status !== 'draft' || offer.data.currentVersion > 0) && <DocumentsPanel offerId={id} waiting={drafting && rules.isSuccess && !packetByHand} />}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <Stack gap="lg">

@@ -31,6 +31,10 @@ export function describeEntry(entry: JournalEntry): EntryText {
       if (reason) return { title: t('journal.transitionReason', { event: eventText, reason }), detail: t('journal.transitionMove', { from, to }) };
       return { title: t('journal.transition', { event: eventText, from, to }) };
     }
+    case 'packet.generated': {
+      const count = Array.isArray(d.documents) ? d.documents.length : 0;
+      return { title: t(count === 1 ? 'documents.journal.generatedOne' : 'documents.journal.generated', { version: String(d.version ?? ''), count }) };
+    }
     default:
       return { title: humanize(entry.type) };
   }

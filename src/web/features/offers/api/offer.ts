@@ -18,6 +18,11 @@ export const offerKey = (id: string) => ['offers', 'detail', id] as const;
 
 export const fetchOffer = (id: string, signal?: AbortSignal) => apiRequest(`/offers/${encodeURIComponent(id)}`, { schema: offerSchema, signal });
 
+/** While the packet is generated (`drafting`) the offer moves on by itself, so the page asks again every 2 s. */
 export function useOffer(id: string) {
-  return useQuery({ queryKey: offerKey(id), queryFn: ({ signal }) => fetchOffer(id, signal) });
+  return useQuery({
+    queryKey: offerKey(id),
+    queryFn: ({ signal }) => fetchOffer(id, signal),
+    refetchInterval: (q) => (q.state.data?.status === 'drafting' && !q.state.error ? 2000 : false),
+  });
 }

@@ -16,9 +16,11 @@ interface Props {
   /** Called after any change so the page can refresh what it composes around the offer (the journal). */
   onChanged: () => void;
   onReload: () => void;
+  /** The organisation has no template library, so the recruiter marks the packet ready by hand. */
+  packetByHand: boolean;
 }
 
-export function OfferActions({ offer, onChanged, onReload }: Props) {
+export function OfferActions({ offer, onChanged, onReload, packetByHand }: Props) {
   const submit = useSubmitOffer();
   const event = useOfferEvent();
   const [confirmSubmit, setConfirmSubmit] = useState(false);
@@ -27,7 +29,7 @@ export function OfferActions({ offer, onChanged, onReload }: Props) {
   const isDraft = offer.status === 'draft';
   const canSubmit = isDraft && offer.allowedEvents.includes('submit');
   const events = manualEvents.filter((e) => offer.allowedEvents.includes(e));
-  const canMarkPacketReady = offer.status === 'drafting' && offer.allowedEvents.includes('packet_ready');
+  const canMarkPacketReady = packetByHand && offer.status === 'drafting' && offer.allowedEvents.includes('packet_ready');
   const error = submit.error ?? event.error;
 
   const reset = () => {

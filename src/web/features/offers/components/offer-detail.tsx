@@ -1,4 +1,5 @@
 import { Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { t } from '../../../i18n/t';
 import type { Offer } from '../api/offer';
 import { OfferActions } from './offer-actions';
@@ -12,17 +13,22 @@ interface Props {
   roles: readonly string[];
   onChanged: () => void;
   onReload: () => void;
+  /** Shown under the header: the offer's documents, composed by the page. */
+  documents?: ReactNode;
+  /** See OfferActions: no template library, so the packet is marked ready by hand. */
+  packetByHand: boolean;
 }
 
-export function OfferDetail({ offer, canAct, roles, onChanged, onReload }: Props) {
+export function OfferDetail({ offer, canAct, roles, onChanged, onReload, documents, packetByHand }: Props) {
   return (
     <Stack gap="lg">
       <OfferHeader offer={offer} />
       {canAct && (
         <section aria-label={t('detail.actions')}>
-          <OfferActions offer={offer} onChanged={onChanged} onReload={onReload} />
+          <OfferActions offer={offer} onChanged={onChanged} onReload={onReload} packetByHand={packetByHand} />
         </section>
       )}
+      {documents}
       {offer.terms ? (
         <OfferTermsView terms={offer.terms} roles={roles} />
       ) : (
