@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { hasChromium, noChromiumMessage } from './support/env';
-import { chooseOption, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
+import { chooseOption, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
@@ -66,6 +66,13 @@ test('an admin edits the offer letter with a live preview, and downloads the pac
   await expect(table.getByRole('row', { name: new RegExp(LETTER.replace(/[()]/g, '\\$&')) }).getByRole('cell').nth(3)).toHaveText('2');
   await page.mouse.move(0, 0);
   await screenshot(page, 'documents-template-saved');
+  // Eight navigation items for an admin still fit at the md breakpoint; on a phone the page fits the screen.
+  await page.setViewportSize({ width: 992, height: 800 });
+  await expectNoHorizontalOverflow(page, 'templates page at 992px');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectNoHorizontalOverflow(page, 'templates page at phone width');
+  await screenshot(page, 'documents-templates-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The rules read as words.
   await page.getByRole('tab', { name: 'Packet rules' }).click();
@@ -102,5 +109,98 @@ test('an admin edits the offer letter with a live preview, and downloads the pac
   await page.mouse.move(0, 0);
   await expectNoSeriousA11yViolations(page, 'offer detail with documents');
   await screenshot(page, 'documents-offer-detail');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectNoHorizontalOverflow(page, 'offer detail with documents at phone width');
+  await screenshot(page, 'documents-offer-detail-375');
   await context.close();
+});
+
+const writeHeaders = { 'X-Requested-With': 'offerline' };
+const idempotency = (what: string) => ({ 'Idempotency-Key': `documents-${what}-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+
+async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/**
+ * Waits for the packet of `version`: when the offer waits on compensation review (the requisition's
+ * budget may be spent by other journeys' offers), finance approves it first, as in the approvals journey.
+ */
+async function waitForPacket(page: Page, finance: Page, offerId: string, version: number) {
+  await expect
+    .poll(
+      async () => {
+        const offer = await (await page.request.get(`/api/v1/offers/${offerId}`)).json();
+        if (offer.status === 'comp_review') {
+          const plan = await (await finance.request.get(`/api/v1/offers/${offerId}/approvals`)).json();
+          for (const step of (plan.steps as { id: string; status: string; phase: string }[]).filter((s) => s.status === 'pending' && s.phase === 'compensation')) {
+            await finance.request.post(`/api/v1/approvals/steps/${step.id}/decision`, { headers: { ...writeHeaders, ...idempotency('finance') }, data: { decision: 'approve', comment: 'Within budget for this hire.' } });
+          }
+        }
+        const packets = (await (await page.request.get(`/api/v1/offers/${offerId}/packets`)).json()) as { versionNumber: number }[];
+        return packets.map((p) => p.versionNumber);
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(version);
+}
+
+test('a second version gets its own packet, and the page shows what changed from the first', async ({ browser }) => {
+  // Noah Fischer on ENG-101 within the band.
+  const recruiter = await personPage(browser, 'recruiter');
+  const [candidate] = await (await recruiter.request.get('/api/v1/candidates?q=Noah')).json();
+  const requisitions: { id: string; code: string }[] = await (await recruiter.request.get('/api/v1/requisitions')).json();
+  const requisition = requisitions.find((r) => r.code === 'ENG-101')!;
+  const prefill = await (await recruiter.request.get(`/api/v1/intake/prefill?requisitionId=${requisition.id}`)).json();
+  const terms = { ...prefill.terms, compensation: { ...prefill.terms.compensation, baseSalaryCents: 215_000_00 }, startDate: isoDaysFromToday(30), expiresOn: isoDaysFromToday(10) };
+  const created = await recruiter.request.post('/api/v1/offers', { headers: { ...writeHeaders, ...idempotency('create') }, data: { candidateId: candidate.id, requisitionId: requisition.id, terms } });
+  expect(created.status(), await created.text()).toBe(201);
+  const offer: { id: string; rowVersion: number } = await created.json();
+  const submit = async (rowVersion: number) => {
+    const res = await recruiter.request.post(`/api/v1/offers/${offer.id}/submit`, { headers: { ...writeHeaders, ...idempotency('submit'), 'If-Match': `"${rowVersion}"` } });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+  const finance = await personPage(browser, 'finance');
+  await submit(offer.rowVersion);
+  await waitForPacket(recruiter, finance, offer.id, 1);
+
+  // The hiring manager asks for changes; the recruiter raises the base and submits version 2.
+  const manager = await personPage(browser, 'manager');
+  await expect
+    .poll(async () => ((await (await manager.request.get(`/api/v1/offers/${offer.id}/approvals`)).json()).steps as { status: string }[]).some((s) => s.status === 'pending'), { timeout: 20_000 })
+    .toBe(true);
+  const plan = await (await manager.request.get(`/api/v1/offers/${offer.id}/approvals`)).json();
+  const step = (plan.steps as { id: string; status: string }[]).find((s) => s.status === 'pending')!;
+  const decided = await manager.request.post(`/api/v1/approvals/steps/${step.id}/decision`, {
+    headers: { ...writeHeaders, ...idempotency('decide') },
+    data: { decision: 'request_changes', comment: 'Match the competing offer at $220,000.' },
+  });
+  expect(decided.status(), await decided.text()).toBe(200);
+  const draft = await (await recruiter.request.get(`/api/v1/offers/${offer.id}`)).json();
+  expect(draft.status).toBe('draft');
+  const updated = await recruiter.request.put(`/api/v1/offers/${offer.id}/draft`, {
+    headers: { ...writeHeaders, 'If-Match': `"${draft.rowVersion}"` },
+    data: { terms: { ...terms, compensation: { ...terms.compensation, baseSalaryCents: 220_000_00 } } },
+  });
+  expect(updated.status(), await updated.text()).toBe(200);
+  await submit((await updated.json()).rowVersion);
+  await waitForPacket(recruiter, finance, offer.id, 2);
+
+  // The page lists version 2's documents, keeps version 1's folded, and compares the two.
+  await recruiter.goto(`/offers/${offer.id}`);
+  const panel = recruiter.getByTestId('documents-panel');
+  await expect(panel).toContainText('Packet of version 2');
+  await expect(panel.getByRole('button', { name: /Packet of version 1/ })).toHaveAttribute('aria-expanded', 'false');
+  await panel.getByRole('button', { name: 'Compare with version 1' }).first().click();
+  const diff = recruiter.getByTestId('packet-diff');
+  await expect(diff.locator('[data-op="removed"]').filter({ hasText: '$215,000.00' }).first()).toBeVisible();
+  await expect(diff.locator('[data-op="added"]').filter({ hasText: '$220,000.00' }).first()).toBeVisible();
+  await expect(diff.locator('[data-op="removed"]').first()).toContainText('−');
+  await recruiter.mouse.move(0, 0);
+  await expectNoSeriousA11yViolations(recruiter, 'offer detail with a packet diff');
+  await screenshot(recruiter, 'documents-packet-diff');
+  for (const p of [recruiter, manager, finance]) await p.context().close();
 });

@@ -178,7 +178,7 @@ export const messagesEn = {
   'documents.editor.wordTemplate': '{name} is a Word template: its text lives in the uploaded .docx file, so it cannot be edited here.',
   'documents.fields.title': 'Merge fields',
   'documents.fields.hint': 'Every field a template may use. A field outside this list is refused when the template is saved.',
-  'documents.fields.used': 'This template uses:',
+  'documents.fields.used': 'Used in the saved template ({count})',
   'documents.fields.search': 'Find a field',
   'documents.fields.group': '{group} ({count})',
   'documents.fields.group.offer': 'Offer',

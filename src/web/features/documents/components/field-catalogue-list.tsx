@@ -24,7 +24,7 @@ function FieldRow({ field, onInsert }: { field: CatalogueField; onInsert?: (path
         </Text>
       </div>
       {onInsert && (
-        <Button size="compact-xs" variant="default" onClick={() => onInsert(field.path)} aria-label={t('documents.fields.insertLabel', { path: field.path })}>
+        <Button size="compact-xs" variant="default" style={{ flexShrink: 0 }} onClick={() => onInsert(field.path)} aria-label={t('documents.fields.insertLabel', { path: field.path })}>
           {t('documents.fields.insert')}
         </Button>
       )}
@@ -49,13 +49,21 @@ export function FieldCatalogueList({ used, onInsert }: Props) {
       <Text size="xs" c="gray.8">
         {t('documents.fields.hint')}
       </Text>
-      {usedFields.length > 0 && (
-        <Text size="sm">
-          {t('documents.fields.used')} {usedFields.map((f) => f.path).join(', ')}
-        </Text>
-      )}
       <TextInput label={t('documents.fields.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={360} />
-      <Accordion multiple defaultValue={q ? [...groups] : ['offer']} key={q ? 'searching' : 'browsing'} variant="contained">
+      {/* Closed until wanted: the editor and its problems stay near each other. A search opens every group. */}
+      <Accordion multiple defaultValue={q ? [...groups] : []} key={q ? 'searching' : 'browsing'} variant="contained">
+        {!q && usedFields.length > 0 && (
+          <Accordion.Item value="used">
+            <Accordion.Control>{t('documents.fields.used', { count: usedFields.length })}</Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="xs" component="ul" p={0} m={0}>
+                {usedFields.map((f) => (
+                  <FieldRow key={f.path} field={f} onInsert={onInsert} />
+                ))}
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
         {groups.map((g) => {
           const fields = found.filter((f) => f.path.startsWith(`${g}.`));
           if (fields.length === 0) return null;
