@@ -16,7 +16,8 @@ export function DocumentFrame({ html, title, testId }: Props) {
     const el = host.current;
     if (!el) return;
     const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
-    root.innerHTML = html;
+    // After the document's own style sheet: narrower margins where the page is narrow.
+    root.innerHTML = `${html}<style>@media (max-width: 40em) { .ol-doc { padding: 1.25rem 1rem; } }</style>`;
   }, [html]);
   return (
     <div
