@@ -62,8 +62,10 @@ const run = promisify(execFile);
 
 /**
  * What poppler's `pdfsig` says of the file's signatures: 'valid' when every signature's digest
- * matches, 'unsigned' when there is none, else 'tampered'. Trust in the certificate is not judged
- * (a self-signed seal is "not trusted" but still proves the bytes are unchanged).
+ * matches and the last one covers the whole file, 'unsigned' when there is none, else 'tampered'.
+ * Bytes appended after the seal (an incremental update adding or changing pages) leave the digest
+ * intact but the coverage partial, so they count as tampering. Trust in the certificate is not
+ * judged: a self-signed seal is "not trusted" yet still proves the bytes are unchanged.
  */
 export async function verifySeal(pdf: Buffer): Promise<SealStatus> {
   const dir = mkdtempSync(join(tmpdir(), 'offerline-seal-'));
@@ -89,7 +91,9 @@ export async function verifySeal(pdf: Buffer): Promise<SealStatus> {
 /** Reads `pdfsig` output; exported so the parsing is tested without the tool. */
 export function readPdfsig(output: string): SealStatus {
   if (/does not contain any signatures/i.test(output)) return 'unsigned';
-  const verdicts = [...output.matchAll(/Signature Validation:\s*(.+)/g)].map((m) => m[1]!.trim());
-  if (verdicts.length === 0) return 'tampered';
-  return verdicts.every((v) => /^Signature is Valid/i.test(v)) ? 'valid' : 'tampered';
+  const signatures = output.split(/^Signature #\d+:/m).slice(1);
+  if (signatures.length === 0) return 'tampered';
+  const allValid = signatures.every((s) => /Signature Validation:\s*Signature is Valid/i.test(s));
+  const lastCoversAll = /^\s*- Total document signed/m.test(signatures[signatures.length - 1]!);
+  return allValid && lastCoversAll ? 'valid' : 'tampered';
 }
