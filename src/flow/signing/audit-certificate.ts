@@ -61,6 +61,7 @@ const LABEL_WIDTH = 150;
 /** Event table columns (x offsets from the margin): event, time, by, IP address. */
 const EVENT_COLUMNS = [0, 62, 222, 382] as const;
 const ROW = 8;
+const EVENT_HEADER = ['Event', 'Time', 'By', 'IP address'];
 
 export const AUDIT_TITLE = 'Certificate of completion';
 
@@ -110,7 +111,7 @@ export async function appendAuditCertificate(pdf: Buffer, audit: AuditCertificat
   }
 
   w.heading('Events');
-  w.eventRow(['Event', 'Time', 'By', 'IP address'], 'bold');
+  w.eventRow(EVENT_HEADER, 'bold');
   for (const e of audit.events) {
     w.eventRow([EVENT_LABEL[e.type], formatInstant(e.at, tz), e.actor ?? '-', e.ipAddress ?? '-'], 'regular', e.userAgent);
   }
@@ -170,7 +171,8 @@ class PageWriter {
   /** One event-table row; the user agent, when known, runs under it across the time and later columns. */
   eventRow(cells: string[], font: FontName, userAgent?: string): void {
     const uaLines = userAgent ? wrap(toWinAnsi(userAgent), this.fonts.regular, 7, WIDTH - EVENT_COLUMNS[1]) : [];
-    this.keep(ROW + 4 + uaLines.length * 9);
+    // A table that runs onto a new page repeats its header there.
+    if (this.keep(ROW + 4 + uaLines.length * 9) && font !== 'bold') this.eventRow(EVENT_HEADER, 'bold');
     this.y -= ROW;
     cells.forEach((cell, i) => {
       const x = MARGIN + EVENT_COLUMNS[i]!;
@@ -211,13 +213,13 @@ class PageWriter {
     this.y -= points;
   }
 
-  /** Starts a new page unless `points` more fit on this one. */
-  keep(points: number): void {
-    if (this.y - points < BOTTOM) {
-      this.newPage();
-      this.line(`${AUDIT_TITLE} (continued)`, 'bold', 11);
-      this.gap(6);
-    }
+  /** Starts a new page unless `points` more fit on this one; says whether it did. */
+  keep(points: number): boolean {
+    if (this.y - points >= BOTTOM) return false;
+    this.newPage();
+    this.line(`${AUDIT_TITLE} (continued)`, 'bold', 11);
+    this.gap(6);
+    return true;
   }
 
   private newPage(): void {
