@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { readP12 } from './org-certificate';
 
 export interface SealOptions {
@@ -37,9 +37,14 @@ export async function sealPdf(pdf: Buffer, seal: SealOptions): Promise<Buffer> {
   const commonName = sealName(seal.p12, seal.passphrase);
 
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // pdf-lib rewrites the whole file rather than appending to it, which would silently break a seal
+  // already there: sealing is the last step, once.
+  if (hasSignature(doc)) throw new Error('The document is already sealed; sealing it again would break the first seal.');
   doc.setModificationDate(seal.signingTime);
+  const pages = doc.getPages();
   pdflibAddPlaceholder({
-    pdfDoc: doc,
+    // The (invisible) seal field sits on the last page, the certificate of completion.
+    pdfPage: pages[pages.length - 1]!,
     reason: seal.reason,
     contactInfo: seal.contactInfo ?? '',
     name: commonName,
@@ -70,6 +75,12 @@ function sealName(p12: Buffer, passphrase: string): string {
     checked.set(key, name);
   }
   return name;
+}
+
+function hasSignature(doc: PDFDocument): boolean {
+  const acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const flags = acroForm?.lookupMaybe(PDFName.of('SigFlags'), PDFNumber);
+  return flags !== undefined && (flags.asNumber() & 1) === 1; // bit 1: SignaturesExist
 }
 
 export type SealStatus = 'valid' | 'tampered' | 'unsigned';

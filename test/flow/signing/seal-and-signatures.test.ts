@@ -34,6 +34,7 @@ describe('sealPdf and verifySeal', () => {
     expect(await verifySeal(sealed)).toBe('valid');
     expect(await verifySeal(Buffer.concat([sealed, Buffer.from('\n% added later\n')]))).toBe('tampered');
     await expect(sealPdf(pdf, { p12: cert.p12, passphrase: 'wrong', reason: 'x', signingTime: at })).rejects.toThrow(/passphrase is wrong/);
+    await expect(sealPdf(sealed, { p12: cert.p12, passphrase: cert.passphrase, reason: 'x', signingTime: at })).rejects.toThrow(/already sealed/);
   });
 });
 
