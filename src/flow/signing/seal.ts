@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
-import signpdf from '@signpdf/signpdf';
+// The named class, not the default instance: on plain Node ESM (the server bundle keeps packages
+// external) a default import of this CommonJS module is its exports object, without `sign`.
+import { SignPdf } from '@signpdf/signpdf';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { readP12 } from './org-certificate';
 
@@ -58,7 +60,7 @@ export async function sealPdf(pdf: Buffer, seal: SealOptions): Promise<Buffer> {
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   // A P12Signer keeps state from its one signature: a new one for every seal.
   const signer = new P12Signer(seal.p12, { passphrase: seal.passphrase });
-  return signpdf.sign(withPlaceholder, signer, seal.signingTime);
+  return new SignPdf().sign(withPlaceholder, signer, seal.signingTime);
 }
 
 /** The certificates' names by hash of P12 and passphrase: decrypting a P12 in forge costs ~30 ms,
