@@ -257,6 +257,8 @@ export const messagesEn = {
   'documents.diff.none': 'The documents read the same in both versions.',
   'documents.diff.removed': 'Removed:',
   'documents.diff.added': 'Added:',
+  'documents.diff.unchanged': '… {count} unchanged lines',
+  'documents.diff.unchangedOne': '… 1 unchanged line',
   'documents.journal.generated': 'Packet generated for version {version}: {count} documents',
   'documents.journal.generatedOne': 'Packet generated for version {version}: 1 document',
 
