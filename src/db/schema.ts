@@ -575,3 +575,24 @@ export const packets = pgTable(
   },
   (t) => [uniqueIndex('packets_version_key').on(t.offerId, t.versionNumber)],
 );
+
+/**
+ * Links to the candidate portal. Only the SHA-256 of the token is kept; a link is bound to one
+ * offer version, ends at the offer's expiry, and is revoked when a newer version is sent or the
+ * offer is rescinded or withdrawn.
+ */
+export const candidateLinks = pgTable(
+  'candidate_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedReason: text('revoked_reason'),
+    firstOpenedAt: timestamp('first_opened_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('candidate_links_offer_idx').on(t.offerId)],
+);
