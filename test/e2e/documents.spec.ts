@@ -74,6 +74,13 @@ test('an admin edits the offer letter with a live preview, and downloads the pac
   await screenshot(page, 'documents-templates-375');
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // Another template opens with the same offer in its preview, and nothing to save until it changes.
+  await table.getByRole('button', { name: 'Edit At-will employment' }).click();
+  await expect(editor(page)).toHaveValue(/at will/);
+  await expect(page.getByRole('combobox', { name: 'Offer for the preview' })).toHaveValue(/Lena Park/);
+  await expect(preview(page)).toContainText('Lena Park');
+  await expect(page.getByRole('button', { name: 'Save as new version' })).toBeDisabled();
+
   // The rules read as words.
   await page.getByRole('tab', { name: 'Packet rules' }).click();
   const rules = page.getByRole('table', { name: 'Packet rules, in the order they are tried' });

@@ -123,7 +123,7 @@ export function TemplateEditor({ ref, templateKey, value, onChange, version, dir
       />
       {canEdit && (
         <Group gap="xs">
-          <Button type="submit" loading={save.isPending} disabled={!value.source.trim() || !value.name.trim()}>
+          <Button type="submit" loading={save.isPending} disabled={!dirty || !value.source.trim() || !value.name.trim()}>
             {t('documents.editor.save')}
           </Button>
           {dirty && (

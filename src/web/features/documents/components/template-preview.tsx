@@ -19,11 +19,13 @@ interface Props {
   /** The editor has changed since the text being previewed. */
   pending: boolean;
   onGoTo: (line: number, column: number) => void;
+  /** Kept by the page, so the same offer previews each template opened. */
+  selected: OfferOption | null;
+  onSelect: (offer: OfferOption | null) => void;
 }
 
 /** The editor's text, saved or not, filled for an offer the reader chooses; nothing is stored. */
-export function TemplatePreview({ draft, pending, onGoTo }: Props) {
-  const [selected, setSelected] = useState<OfferOption | null>(null);
+export function TemplatePreview({ draft, pending, onGoTo, selected, onSelect }: Props) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   // Once an offer is chosen the search box shows its label; that is not a new search.
@@ -67,7 +69,7 @@ export function TemplatePreview({ draft, pending, onGoTo }: Props) {
         nothingFoundMessage={options.isFetching ? t('app.loading') : t('documents.preview.offerNothing')}
         data={all.map((o) => ({ value: o.id, label: optionLabel(o) }))}
         value={selected?.id ?? null}
-        onChange={(id) => setSelected(all.find((o) => o.id === id) ?? null)}
+        onChange={(id) => onSelect(all.find((o) => o.id === id) ?? null)}
       />
       {options.isError && <ProblemAlert error={options.error} onRetry={() => void options.refetch()} />}
       {!selected && (

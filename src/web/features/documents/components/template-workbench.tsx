@@ -4,13 +4,21 @@ import { useEffect, useRef, useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import type { OfferOption } from '../api/offer-options';
 import { useTemplate, type TemplateDraft } from '../api/templates';
 import { FieldCatalogueList } from './field-catalogue-list';
 import { TemplateEditor, type EditorHandle } from './template-editor';
 import { TemplatePreview } from './template-preview';
 
 /** One template: its source in the editor, the live preview beside it, the merge fields below. */
-export function TemplateWorkbench({ templateKey, canEdit }: { templateKey: string; canEdit: boolean }) {
+interface Props {
+  templateKey: string;
+  canEdit: boolean;
+  offer: OfferOption | null;
+  onOffer: (offer: OfferOption | null) => void;
+}
+
+export function TemplateWorkbench({ templateKey, canEdit, offer, onOffer }: Props) {
   const template = useTemplate(templateKey);
   const [draft, setDraft] = useState<TemplateDraft | null>(null);
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
@@ -62,7 +70,7 @@ export function TemplateWorkbench({ templateKey, canEdit }: { templateKey: strin
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Paper withBorder p="md" radius="md" h="100%">
-          <TemplatePreview draft={debounced ?? draft} pending={debounced !== draft} onGoTo={(line, column) => editor.current?.goTo(line, column)} />
+          <TemplatePreview draft={debounced ?? draft} pending={debounced !== draft} onGoTo={(line, column) => editor.current?.goTo(line, column)} selected={offer} onSelect={onOffer} />
         </Paper>
       </Grid.Col>
     </Grid>

@@ -1,8 +1,10 @@
 import { Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t, tOr } from '../../../i18n/t';
 import { formatDateTime } from '../../../lib/format';
+import type { OfferOption } from '../api/offer-options';
 import { useTemplates } from '../api/templates';
 import { TemplateWorkbench } from './template-workbench';
 
@@ -15,6 +17,7 @@ interface Props {
 /** Every template with its current version; the chosen one opens in the editor below the list. */
 export function TemplatesPanel({ selected, onSelect, canEdit }: Props) {
   const templates = useTemplates();
+  const [offer, setOffer] = useState<OfferOption | null>(null);
   if (templates.isPending) return <PageLoader />;
   if (templates.isError) return <ProblemAlert error={templates.error} onRetry={() => void templates.refetch()} />;
   const list = templates.data;
@@ -63,7 +66,7 @@ export function TemplatesPanel({ selected, onSelect, canEdit }: Props) {
         </Paper>
       )}
       {selected ? (
-        <TemplateWorkbench key={selected} templateKey={selected} canEdit={canEdit} />
+        <TemplateWorkbench key={selected} templateKey={selected} canEdit={canEdit} offer={offer} onOffer={setOffer} />
       ) : (
         list.length > 0 && (
           <Paper withBorder p="md" radius="md">
