@@ -49,8 +49,9 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(what: string, id: string) {
-    super('not_found', 404, `No ${what} with id "${id}".`);
+  /** `detail` replaces the default wording where a reader needs to know why (an expired link). */
+  constructor(what: string, id: string, detail?: string) {
+    super('not_found', 404, detail ?? `No ${what} with id "${id}".`);
   }
 }
 

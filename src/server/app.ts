@@ -39,6 +39,8 @@ import { createApprovals } from '../flow/approvals/approvals.module';
 import { OFFER_EXPIRY_JOB, offerExpiryHandler } from '../offers/offer-expiry';
 import { refuseManualPacketReady, registerDocuments } from '../flow/documents/documents.module';
 import { createLocalObjectStore } from '../storage/local-object-store';
+import { registerPortal, revokeLinksOnMove } from '../flow/portal/portal.module';
+import type { TransitionHooks } from '../offers/offer-events.service';
 import type { ObjectStore } from '../storage/object-store';
 import { createMailer, type MailConfig, type Mailer } from '../notify/mailer';
 import { createNotifications } from '../notify/notifications.service';
@@ -125,13 +127,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const auth = createAuthService({ db, clock });
   const offers = createOffersService({ db, clock });
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const approvals = createApprovals({
     db,
     clock,
-    notices: { publicUrl: options.publicUrl ?? 'http://localhost:3000', smtpConfigured: Boolean(options.mail) },
+    notices: { publicUrl, smtpConfigured: Boolean(options.mail) },
   });
   const objectStore = options.objectStore ?? createLocalObjectStore('./data/objects');
-  const transitionHooks = { ...approvals.hooks.transitionHooks, refuseManual: refuseManualPacketReady };
+  const revokeLinks = revokeLinksOnMove(clock);
+  const transitionHooks: TransitionHooks = {
+    ...approvals.hooks.transitionHooks,
+    afterMove: async (tx, offer, moved) => [...(await approvals.hooks.transitionHooks.afterMove(tx, offer, moved)), ...(await revokeLinks(tx, offer, moved))],
+    refuseManual: refuseManualPacketReady,
+  };
   const events = createOfferEventsService({ db, clock, hooks: transitionHooks });
   const intake = createIntakeService({ db, clock, approvals: approvals.hooks });
   const idempotent = createIdempotency({ db, clock });
@@ -160,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   approvals.register(app, { idempotent, jobs });
   jobs.register(OFFER_EXPIRY_JOB, offerExpiryHandler({ db, clock, events }));
   registerDocuments(app, { db, clock, store: objectStore, hooks: transitionHooks, jobs });
+  registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) } });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));

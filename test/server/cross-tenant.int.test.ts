@@ -49,6 +49,7 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   // An approval link's token is the credential itself (like a password), not an id of A's:
   // whoever holds a live one may use it. Here: one that was never issued.
   { param: /^token$/, path: /\/approval-links\//, ids: () => ['oal_never-issued-token-0000000000000000000000'] },
+  { param: /^token$/, path: /\/portal\//, ids: () => ['ocl_never-issued-token-0000000000000000000000'] },
 ];
 
 const A_ONLY_KEY = 'a_only_letter';

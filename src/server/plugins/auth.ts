@@ -22,6 +22,9 @@ const PUBLIC_ROUTES = new Set([
   // The single-use token in an approval e-mail is the credential for that one step.
   '/api/v1/approval-links/:token',
   '/api/v1/approval-links/:token/decision',
+  // The candidate's portal link is their credential for their own offer.
+  '/api/v1/portal/:token',
+  '/api/v1/portal/:token/documents/:sha256',
 ]);
 
 /**

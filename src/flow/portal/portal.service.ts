@@ -1,0 +1,76 @@
+import { hashSecret } from '../../auth/secrets';
+import type { Clock } from '../../core/clock';
+import { NotFoundError } from '../../core/errors';
+import type { Db } from '../../db/client';
+import { writeOffer } from '../../offers/offer-writer';
+import { findOffer, findVersion } from '../../offers/offers.repo';
+import type { ObjectStore } from '../../storage/object-store';
+import type { OfferTerms } from '../intake/offer-terms.schema';
+import { findPacket } from '../documents/packets.repo';
+import { loadMergeSources } from '../documents/merge-input.repo';
+import { findCandidateLink, markFirstOpened, type CandidateLinkRow } from './candidate-links.repo';
+
+/**
+ * What the candidate's link opens: their offer and its documents, for the version the link was
+ * sent with. A replaced, revoked or expired link reads as not found, with words that say why a
+ * candidate might be holding one.
+ */
+export function createPortalService({ db, clock, store }: { db: Db; clock: Clock; store: ObjectStore }) {
+  async function live(token: string): Promise<CandidateLinkRow> {
+    const link = /^ocl_[\w-]{20,100}$/.test(token) ? await findCandidateLink(db, hashSecret(token)) : null;
+    if (!link || link.revokedAt || link.expiresAt <= clock.now()) {
+      throw new NotFoundError('offer link', 'this link', 'This link no longer opens an offer: it has expired or a newer offer was sent to you. The most recent e-mail has the current link.');
+    }
+    return link;
+  }
+
+  async function open(token: string) {
+    const link = await live(token);
+    const offer = (await findOffer(db, link.orgId, link.offerId))!;
+    const terms = (await findVersion(db, link.orgId, link.offerId, link.versionNumber))!.terms as OfferTerms;
+    const sources = await loadMergeSources(db, link.orgId, offer, terms);
+    const packet = await findPacket(db, link.orgId, link.offerId, link.versionNumber);
+    const now = clock.now();
+    // The first opening is an event of the offer ("viewed"), journaled once.
+    await db.transaction(async (tx) => {
+      if (!(await markFirstOpened(tx, link.tokenHash, now))) return;
+      await writeOffer(tx, clock, { orgId: link.orgId, offerId: link.offerId, actorId: null }, () => ({
+        set: {},
+        entries: [{ type: 'offer.viewed', data: { version: link.versionNumber } }],
+      }));
+    });
+    const c = terms.compensation;
+    return {
+      organizationName: sources.organization.name,
+      candidateFirstName: sources.candidate.firstName,
+      status: offer.status,
+      version: link.versionNumber,
+      expiresAt: link.expiresAt.toISOString(),
+      offer: {
+        title: terms.title,
+        startDate: terms.startDate,
+        expiresOn: terms.expiresOn ?? null,
+        location: terms.location,
+        employmentType: terms.employmentType,
+        currency: c.currency,
+        payBasis: c.payBasis,
+        baseSalaryCents: c.baseSalaryCents ?? null,
+        hourlyRateCents: c.hourlyRateCents ?? null,
+        bonusTargetPercent: c.bonusTargetPercent ?? null,
+        signOnBonusCents: c.signOnBonusCents ?? null,
+        equityUnits: c.equity?.units ?? null,
+      },
+      documents: (packet?.documents ?? []).map((d) => ({ name: d.name, kind: d.kind, sha256: d.sha256, mediaType: d.mediaType })),
+    };
+  }
+
+  async function document(token: string, sha256: string) {
+    const link = await live(token);
+    const doc = (await findPacket(db, link.orgId, link.offerId, link.versionNumber))?.documents.find((d) => d.sha256 === sha256);
+    const bytes = doc && (await store.get(sha256));
+    if (!doc || !bytes) throw new NotFoundError('document', sha256);
+    return { bytes, mediaType: doc.mediaType, filename: `${doc.templateKey}.${doc.mediaType === 'application/pdf' ? 'pdf' : 'docx'}` };
+  }
+
+  return { open, document };
+}
