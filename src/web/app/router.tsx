@@ -20,6 +20,7 @@ const DelegationRoute = lazy(() => import('./routes/delegation-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
 const ApprovalLinkRoute = lazy(() => import('./routes/approval-link-route'));
+const PortalRoute = lazy(() => import('./routes/portal-route'));
 
 const page = (Component: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={<PageLoader />}>
@@ -30,6 +31,7 @@ const page = (Component: LazyExoticComponent<ComponentType>) => (
 export const router = createBrowserRouter([
   { path: paths.signIn(), element: page(SignInRoute), errorElement: <RouteError /> },
   { path: '/approve/:token', element: page(ApprovalLinkRoute), errorElement: <RouteError /> },
+  { path: '/portal/:token', element: page(PortalRoute), errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
