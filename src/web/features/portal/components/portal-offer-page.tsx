@@ -43,7 +43,7 @@ export function PortalOfferPage({ token }: { token: string }) {
               <Anchor href={`/api/v1${portalPath(token)}/documents/${d.sha256}`} download>
                 {d.name}
               </Anchor>
-              <Badge variant="outline" color="gray" size="sm">
+              <Badge variant="outline" color="gray" size="sm" style={{ flexShrink: 0 }}>
                 {d.mediaType === 'application/pdf' ? 'PDF' : 'Word'}
               </Badge>
             </Group>
