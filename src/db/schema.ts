@@ -592,7 +592,40 @@ export const candidateLinks = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     revokedReason: text('revoked_reason'),
     firstOpenedAt: timestamp('first_opened_at', { withTimezone: true, mode: 'date' }),
+    /** The one-time code e-mailed before signing: its SHA-256, expiry and failed tries. */
+    codeHash: text('code_hash'),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true, mode: 'date' }),
+    codeAttempts: integer('code_attempts').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('candidate_links_offer_idx').on(t.offerId)],
+);
+
+/**
+ * Every signature given on an offer version, with what proves it (ESIGN / UETA): when, from where,
+ * how the signer was authenticated, and the hash of the consent text they accepted. Append-only.
+ */
+export const offerSignatures = pgTable(
+  'offer_signatures',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    /** candidate | company */
+    signer: text('signer').notNull(),
+    signerName: text('signer_name').notNull(),
+    /** The company user who countersigned; null for the candidate. */
+    userId: uuid('user_id').references(() => users.id),
+    /** typed | drawn */
+    kind: text('kind').notNull(),
+    drawnSha256: text('drawn_sha256'),
+    authMethod: text('auth_method').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    consentVersion: text('consent_version'),
+    consentSha256: text('consent_sha256'),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [uniqueIndex('offer_signatures_signer_key').on(t.offerId, t.versionNumber, t.signer)],
 );

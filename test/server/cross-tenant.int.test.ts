@@ -65,6 +65,8 @@ function validBody(op: ApiOperation): unknown {
     'POST /api/v1/approval-links/{token}/decision': { decision: 'approve', comment: 'cross-tenant probe' },
     'PUT /api/v1/templates/{key}': { name: 'B probe', kind: 'letter', source: 'Hello {{ candidate.firstName }}' },
     'PUT /api/v1/clauses/{key}': { title: 'B probe', body: 'B text' },
+    'POST /api/v1/portal/{token}/sign': { code: '123456', consentVersion: 'esign-consent-2027-01', adopt: true, signature: { kind: 'typed', name: 'Probe' } },
+    'POST /api/v1/portal/{token}/decline': { reason: 'other' },
   };
   if (op.name in bodies) return bodies[op.name];
   return op.body ? sampleValue(op.body, b.users.recruiter.id) : undefined;

@@ -32,3 +32,15 @@ export async function markFirstOpened(tx: Db, tokenHash: string, at: Date): Prom
     .returning({ tokenHash: candidateLinks.tokenHash });
   return rows.length === 1;
 }
+
+export async function setCode(tx: Db, tokenHash: string, codeHash: string, expiresAt: Date): Promise<void> {
+  await tx.update(candidateLinks).set({ codeHash, codeExpiresAt: expiresAt, codeAttempts: 0 }).where(eq(candidateLinks.tokenHash, tokenHash));
+}
+
+export async function countFailedCode(db: Db, tokenHash: string): Promise<void> {
+  await db.update(candidateLinks).set({ codeAttempts: sql`${candidateLinks.codeAttempts} + 1` }).where(eq(candidateLinks.tokenHash, tokenHash));
+}
+
+export async function clearCode(tx: Db, tokenHash: string): Promise<void> {
+  await tx.update(candidateLinks).set({ codeHash: null, codeExpiresAt: null, codeAttempts: 0 }).where(eq(candidateLinks.tokenHash, tokenHash));
+}

@@ -9,9 +9,14 @@ import { revokeCandidateLinks } from './candidate-links.repo';
 import { createPortalService } from './portal.service';
 import { registerPortalRoutes } from './portal.routes';
 import { createSendService, type SendSettings } from './send.service';
+import { createCandidateResponses } from './candidate-response.service';
 
 export function registerPortal(app: FastifyInstance, deps: { db: Db; clock: Clock; store: ObjectStore; settings: SendSettings }) {
-  registerPortalRoutes(app, { send: createSendService(deps), portal: createPortalService(deps) });
+  registerPortalRoutes(app, {
+    send: createSendService(deps),
+    portal: createPortalService(deps),
+    responses: createCandidateResponses({ ...deps, smtpConfigured: deps.settings.smtpConfigured }),
+  });
 }
 
 /** Leaving `sent` (rescinded, withdrawn, declined, expired, a new version) ends the candidate's links. */

@@ -6,6 +6,8 @@ import { requireActor } from '../../server/plugins/auth';
 import { requireIfMatch, setEtag } from '../../server/preconditions';
 import type { createPortalService } from './portal.service';
 import type { createSendService } from './send.service';
+import { declineReasons, type createCandidateResponses } from './candidate-response.service';
+import { signatureSubmissionSchema } from '../signing/consent';
 
 const tokenParams = z.strictObject({ token: z.string().min(10).max(200).regex(/^[\w-]+$/, 'is not a portal link') });
 
@@ -30,11 +32,12 @@ const portalOfferSchema = z.object({
     equityUnits: z.number().nullable(),
   }),
   documents: z.array(z.object({ name: z.string(), kind: z.string(), sha256: z.string(), mediaType: z.string() })),
+  consent: z.object({ version: z.string(), text: z.string() }).describe('The consent to electronic records shown before signing'),
 });
 
 export function registerPortalRoutes(
   app: FastifyInstance,
-  { send, portal }: { send: ReturnType<typeof createSendService>; portal: ReturnType<typeof createPortalService> },
+  { send, portal, responses }: { send: ReturnType<typeof createSendService>; portal: ReturnType<typeof createPortalService>; responses: ReturnType<typeof createCandidateResponses> },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -56,6 +59,47 @@ export function registerPortalRoutes(
   r.get('/api/v1/portal/:token', {
     schema: { tags: ['portal'], security: [], summary: "The candidate's offer behind a portal link, and its documents", params: tokenParams, response: { 200: portalOfferSchema } },
     handler: (req) => portal.open(req.params.token),
+  });
+
+  r.post('/api/v1/portal/:token/code', {
+    schema: {
+      tags: ['portal'],
+      security: [],
+      summary: 'E-mail the candidate a one-time code to sign with (works 10 minutes)',
+      params: tokenParams,
+      response: { 200: z.object({ sentTo: z.string(), expiresInMinutes: z.int() }) },
+    },
+    handler: (req) => responses.requestCode(req.params.token),
+  });
+
+  r.post('/api/v1/portal/:token/sign', {
+    bodyLimit: 400 * 1024,
+    schema: {
+      tags: ['portal'],
+      security: [],
+      summary: 'Accept and sign: the e-mailed code, the consent version shown, and the adopted signature',
+      description: 'Records time, IP address, user agent, the authentication method and the SHA-256 of the consent text. The offer moves to signed.',
+      params: tokenParams,
+      body: z.strictObject({ code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the e-mail'), consentVersion: z.string().max(60), ...signatureSubmissionSchema.shape }),
+      response: { 200: z.object({ status: z.string() }) },
+    },
+    handler: async (req) => {
+      const { code, consentVersion, ...submission } = req.body;
+      const row = await responses.sign(req.params.token, { code, consentVersion, submission }, { ipAddress: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+      return { status: row.status };
+    },
+  });
+
+  r.post('/api/v1/portal/:token/decline', {
+    schema: {
+      tags: ['portal'],
+      security: [],
+      summary: 'Decline the offer with a reason and, if you like, a comment for the recruiter',
+      params: tokenParams,
+      body: z.strictObject({ reason: z.enum(declineReasons), comment: z.string().trim().max(2000).default('') }),
+      response: { 200: z.object({ status: z.string() }) },
+    },
+    handler: async (req) => ({ status: (await responses.decline(req.params.token, req.body)).status }),
   });
 
   r.get('/api/v1/portal/:token/documents/:sha256', {

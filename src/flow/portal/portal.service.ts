@@ -9,6 +9,7 @@ import type { OfferTerms } from '../intake/offer-terms.schema';
 import { findPacket } from '../documents/packets.repo';
 import { loadMergeSources } from '../documents/merge-input.repo';
 import { findCandidateLink, markFirstOpened, type CandidateLinkRow } from './candidate-links.repo';
+import { CONSENT_TEXT, CONSENT_VERSION } from '../signing/consent';
 
 /**
  * What the candidate's link opens: their offer and its documents, for the version the link was
@@ -61,6 +62,7 @@ export function createPortalService({ db, clock, store }: { db: Db; clock: Clock
         equityUnits: c.equity?.units ?? null,
       },
       documents: (packet?.documents ?? []).map((d) => ({ name: d.name, kind: d.kind, sha256: d.sha256, mediaType: d.mediaType })),
+      consent: { version: CONSENT_VERSION, text: CONSENT_TEXT },
     };
   }
 

@@ -25,6 +25,9 @@ const PUBLIC_ROUTES = new Set([
   // The candidate's portal link is their credential for their own offer.
   '/api/v1/portal/:token',
   '/api/v1/portal/:token/documents/:sha256',
+  '/api/v1/portal/:token/code',
+  '/api/v1/portal/:token/sign',
+  '/api/v1/portal/:token/decline',
 ]);
 
 /**
