@@ -55,7 +55,26 @@ test('the candidate opens the e-mailed link on a phone and sees the offer and it
   const file = await download;
   expect(file.suggestedFilename()).toBe('offer_letter_exempt.pdf');
 
-  // The offer's page shows it was sent; an unknown link says plainly that it opens nothing.
+  // Accept and sign: the consent, a code from her e-mail (read here from the outbox), her typed name.
+  await phone.getByRole('button', { name: 'Accept and sign' }).click();
+  await expect(phone.getByTestId('consent-text')).toContainText('Your right to paper');
+  await phone.getByLabel('I have read this and agree to use electronic records and signatures for this offer.').check();
+  await phone.getByRole('button', { name: 'E-mail me a code' }).click();
+  await expect(phone.getByRole('status').filter({ hasText: 'We sent a 6-digit code to e•••@candidates.example' })).toBeVisible();
+  const mails = await (await admin.request.get('/api/v1/admin/outbox?limit=20')).json();
+  const codeMail = (mails.items as { to: string; subject: string }[]).find((m) => m.to === 'elena.sokolova@candidates.example' && m.subject.startsWith('Your signing code'));
+  const code = /(\d{6})$/.exec(codeMail!.subject)![1]!;
+  await phone.getByLabel('Code from the e-mail').fill(code);
+  await phone.getByLabel('Your signature').fill('Elena Sokolova');
+  await expectNoSeriousA11yViolations(phone, 'candidate portal, signing');
+  await screenshot(phone, 'portal-sign-375');
+  await phone.getByRole('button', { name: 'Adopt and sign' }).click();
+  await expect(phone.getByText('You accepted this offer')).toBeVisible();
+  await screenshot(phone, 'portal-signed-375');
+  const after = await (await recruiter.request.get(`/api/v1/offers/${offer.id}`)).json();
+  expect(after.status).toBe('signed');
+
+  // An unknown link says plainly that it opens nothing.
   await phone.goto('/portal/ocl_not-a-real-link-0000000000000');
   await expect(phone.getByRole('heading', { name: 'This link does not open an offer' })).toBeVisible();
   await screenshot(phone, 'portal-link-unknown');

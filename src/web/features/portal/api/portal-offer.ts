@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -24,6 +24,7 @@ const portalOfferSchema = z.object({
     equityUnits: z.number().nullable(),
   }),
   documents: z.array(z.object({ name: z.string(), kind: z.string(), sha256: z.string(), mediaType: z.string() })),
+  consent: z.object({ version: z.string(), text: z.string() }),
 });
 export type PortalOffer = z.infer<typeof portalOfferSchema>;
 
@@ -35,5 +36,35 @@ export function usePortalOffer(token: string) {
     queryFn: ({ signal }) => apiRequest(portalPath(token), { schema: portalOfferSchema, signal }),
     retry: false,
     refetchOnWindowFocus: false,
+  });
+}
+
+export const declineReasons = ['compensation', 'another_offer', 'location', 'role', 'timing', 'other'] as const;
+export type DeclineReason = (typeof declineReasons)[number];
+
+const statusSchema = z.object({ status: z.string() });
+
+export function useRequestCode(token: string) {
+  return useMutation({
+    mutationFn: () => apiRequest(`${portalPath(token)}/code`, { method: 'POST', schema: z.object({ sentTo: z.string(), expiresInMinutes: z.number() }) }),
+  });
+}
+
+export function useSignOffer(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string; consentVersion: string; name: string }) =>
+      apiRequest(`${portalPath(token)}/sign`, {
+        method: 'POST',
+        body: { code: body.code, consentVersion: body.consentVersion, adopt: true, signature: { kind: 'typed', name: body.name } },
+        schema: statusSchema,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal-offer', token] }),
+  });
+}
+
+export function useDeclineOffer(token: string) {
+  return useMutation({
+    mutationFn: (body: { reason: DeclineReason; comment: string }) => apiRequest(`${portalPath(token)}/decline`, { method: 'POST', body, schema: statusSchema }),
   });
 }

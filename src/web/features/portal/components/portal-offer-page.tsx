@@ -4,6 +4,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { t, tOr } from '../../../i18n/t';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { portalPath, usePortalOffer, type PortalOffer } from '../api/portal-offer';
+import { PortalAnswer } from './portal-answer';
 
 /** Phone-first: the offer in plain words, the documents to read, and until when it is open. */
 export function PortalOfferPage({ token }: { token: string }) {
@@ -32,6 +33,7 @@ export function PortalOfferPage({ token }: { token: string }) {
           {t('portal.expires.body', { date: formatDate(data.offer.expiresOn) })}
         </Alert>
       )}
+      <PortalAnswer token={token} data={data} />
       <Divider />
       <Title order={2} size="h4">
         {t('portal.documents.title')}
