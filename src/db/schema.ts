@@ -28,6 +28,8 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   /** Letterhead and company signatory of offer documents: { addressLines, signatoryName, signatoryTitle, logoSha256 }. */
   letterhead: jsonb('letterhead'),
+  /** Signing settings: { signatoryUserId, countersignOrder: before | after, candidateReminderDays }; null = defaults. */
+  signing: jsonb('signing'),
   createdAt: createdAt(),
 });
 
@@ -431,6 +433,8 @@ export const outboundEmails = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
+    /** Files sent with the message, read from the object store at delivery: [{ filename, sha256, contentType }]. */
+    attachments: jsonb('attachments').notNull().default([]),
     /** queued | sent | held | failed */
     status: text('status').notNull(),
     messageId: text('message_id'),
@@ -592,6 +596,7 @@ export const candidateLinks = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     revokedReason: text('revoked_reason'),
     firstOpenedAt: timestamp('first_opened_at', { withTimezone: true, mode: 'date' }),
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true, mode: 'date' }),
     /** The one-time code e-mailed before signing: its SHA-256, expiry and failed tries. */
     codeHash: text('code_hash'),
     codeExpiresAt: timestamp('code_expires_at', { withTimezone: true, mode: 'date' }),
@@ -628,4 +633,77 @@ export const offerSignatures = pgTable(
     signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
   },
   (t) => [uniqueIndex('offer_signatures_signer_key').on(t.offerId, t.versionNumber, t.signer)],
+);
+
+/** The certificate each organisation seals completed documents with; one active row, earlier ones kept. */
+export const sealCertificates = pgTable(
+  'seal_certificates',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    /** PKCS#12 bundle (key and chain), base64. */
+    p12: text('p12').notNull(),
+    passphrase: text('passphrase').notNull(),
+    subject: text('subject').notNull(),
+    fingerprintSha256: text('fingerprint_sha256').notNull(),
+    notAfter: timestamp('not_after', { withTimezone: true, mode: 'date' }).notNull(),
+    /** generated | uploaded */
+    source: text('source').notNull(),
+    createdAt: createdAt(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('seal_certificates_active_key').on(t.orgId).where(sql`${t.replacedAt} is null`)],
+);
+
+/** The sealed, signed documents of a completed offer version. */
+export const signedDocuments = pgTable(
+  'signed_documents',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    templateKey: text('template_key').notNull(),
+    name: text('name').notNull(),
+    originalSha256: text('original_sha256').notNull(),
+    finalSha256: text('final_sha256').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [uniqueIndex('signed_documents_key').on(t.offerId, t.versionNumber, t.templateKey)],
+);
+
+/**
+ * A request to change an offer: from the candidate through the portal or from inside. Each delta
+ * names a field, its value on the version asked about and the value asked for.
+ */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    /** candidate | internal */
+    source: text('source').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    deltas: jsonb('deltas').notNull(),
+    reason: text('reason'),
+    comment: text('comment').notNull().default(''),
+    /** open | answered | rejected */
+    status: text('status').notNull().default('open'),
+    answeredByVersion: integer('answered_by_version'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [index('change_requests_offer_idx').on(t.offerId, t.createdAt)],
+);
+
+/** Fixed-window request counters shared by every server process (portal rate limits). */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
