@@ -5,7 +5,8 @@ import { ForbiddenError, InvalidRequestError } from '../core/errors';
 import type { Db } from '../db/client';
 import { enqueueJob } from '../jobs/queue';
 import type { JobHandler } from '../jobs/worker';
-import type { Mailer } from './mailer';
+import type { ObjectStore } from '../storage/object-store';
+import type { Mailer, MailAttachment } from './mailer';
 import { findOutboundEmail, insertOutboundEmail, listOutboundEmails, markOutboundEmailSent, outboundEmailExists, recordOutboundEmailError } from './outbox.repo';
 
 /**
@@ -23,6 +24,14 @@ export interface QueuedMail {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with the mail, by their address in the object store; read at delivery. */
+  attachments?: QueuedAttachment[];
+}
+
+export interface QueuedAttachment {
+  filename: string;
+  sha256: string;
+  contentType: string;
 }
 
 export async function queueEmail(tx: Db, mail: QueuedMail, opts: { smtpConfigured: boolean; now: Date }): Promise<string> {
@@ -34,6 +43,7 @@ export async function queueEmail(tx: Db, mail: QueuedMail, opts: { smtpConfigure
     subject: mail.subject,
     textBody: mail.text,
     htmlBody: mail.html ?? null,
+    attachments: mail.attachments ?? [],
     status: opts.smtpConfigured ? 'queued' : 'held',
     createdAt: opts.now,
   });
@@ -44,13 +54,14 @@ export async function queueEmail(tx: Db, mail: QueuedMail, opts: { smtpConfigure
 }
 
 /** The 'email.deliver' job: sends one queued e-mail; a throw makes the queue retry it. */
-export function emailDeliveryHandler({ db, mailer, clock }: { db: Db; mailer: Mailer; clock: Clock }): JobHandler {
+export function emailDeliveryHandler({ db, mailer, clock, store }: { db: Db; mailer: Mailer; clock: Clock; store?: ObjectStore }): JobHandler {
   return async (job) => {
     const email = await findOutboundEmail(db, String(job.payload?.emailId ?? ''));
     // Already sent (a retry after the row was marked) or gone: nothing to do, and nothing to send twice.
     if (!email || email.status !== 'queued') return;
     try {
-      const { messageId } = await mailer.send({ to: email.toAddress, subject: email.subject, text: email.textBody, html: email.htmlBody });
+      const attachments = await readAttachments(store, (email.attachments ?? []) as QueuedAttachment[]);
+      const { messageId } = await mailer.send({ to: email.toAddress, subject: email.subject, text: email.textBody, html: email.htmlBody, ...(attachments.length ? { attachments } : {}) });
       await markOutboundEmailSent(db, email.id, { messageId, sentAt: clock.now() });
     } catch (err) {
       const error = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
@@ -58,6 +69,19 @@ export function emailDeliveryHandler({ db, mailer, clock }: { db: Db; mailer: Ma
       throw err;
     }
   };
+}
+
+/** The attachments' bytes from the object store; a missing one fails the attempt (and is retried). */
+async function readAttachments(store: ObjectStore | undefined, queued: QueuedAttachment[]): Promise<MailAttachment[]> {
+  if (!queued.length) return [];
+  if (!store) throw new Error('This e-mail has attachments but the server has no object store to read them from.');
+  const files: MailAttachment[] = [];
+  for (const a of queued) {
+    const content = await store.get(a.sha256);
+    if (!content) throw new Error(`The attachment ${a.filename} (${a.sha256}) is missing from the object store.`);
+    files.push({ filename: a.filename, content, contentType: a.contentType });
+  }
+  return files;
 }
 
 export interface OutboxItem {
