@@ -1,4 +1,7 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hasChromium, noChromiumMessage } from './support/env';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
 
@@ -12,12 +15,36 @@ async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
   return page;
 }
 
+/** pdfsig's verdict on a PDF, as a person checking the file would run it. */
+function pdfsig(bytes: Buffer, name: string): string {
+  const dir = join('.test-results', 'signed');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  try {
+    return execFileSync('pdfsig', ['-nocert', file], { encoding: 'utf8' });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    return `${err.stdout ?? ''}${err.stderr ?? ''}`;
+  }
+}
+
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.15)));
+  await page.mouse.up();
+}
+
 /**
  * The demo's Data Analyst offer for Elena Sokolova waits, once its packet is generated, on the
- * hiring manager's packet approval. Morgan approves it, Riley sends it, and Elena opens the link
- * from her e-mail on a phone, signed in to nothing.
+ * hiring manager's packet approval. Morgan approves it, Riley sends it from the offer page, Elena
+ * opens the link from her e-mail on a phone, signed in to nothing, and signs; Avery countersigns
+ * for the company; Riley sees the offer accepted and the sealed PDF verifies.
  */
-test('the candidate opens the e-mailed link on a phone and sees the offer and its documents', async ({ browser }) => {
+test('the candidate signs on a phone, the company countersigns, and the sealed PDF verifies', async ({ browser }) => {
   const manager = await personPage(browser, 'manager');
   let stepId: string | undefined;
   await expect(async () => {
@@ -31,8 +58,14 @@ test('the candidate opens the e-mailed link on a phone and sees the offer and it
   expect(offer.status).toBe('approved');
 
   const recruiter = await personPage(browser, 'recruiter');
-  const sent = await recruiter.request.post(`/api/v1/offers/${offer.id}/send`, { headers: { ...writeHeaders, 'If-Match': `"${offer.rowVersion}"` } });
-  expect(sent.status(), await sent.text()).toBe(200);
+  await recruiter.goto(`/offers/${offer.id}`);
+  const delivery = recruiter.getByTestId('delivery-panel');
+  await delivery.getByRole('button', { name: 'Send to candidate' }).click();
+  const confirm = recruiter.getByRole('dialog', { name: 'Send the offer to Elena Sokolova?' });
+  await confirm.getByRole('button', { name: 'Send the offer' }).click();
+  await expect(delivery.getByTestId('delivery-tracking')).toContainText('(version 1)');
+  await expect(delivery.getByTestId('delivery-tracking')).toContainText('Not opened yet');
+  await screenshot(recruiter, 'delivery-sent');
 
   const admin = await personPage(browser, 'admin');
   const outbox = await (await admin.request.get('/api/v1/admin/outbox?limit=100')).json();
@@ -65,14 +98,42 @@ test('the candidate opens the e-mailed link on a phone and sees the offer and it
   const codeMail = (mails.items as { to: string; subject: string }[]).find((m) => m.to === 'elena.sokolova@candidates.example' && m.subject.startsWith('Your signing code'));
   const code = /(\d{6})$/.exec(codeMail!.subject)![1]!;
   await phone.getByLabel('Code from the e-mail').fill(code);
-  await phone.getByLabel('Your signature').fill('Elena Sokolova');
+  // She draws her signature with a finger (here, the mouse).
+  await phone.getByText('Draw', { exact: true }).click();
+  await drawSignature(phone);
   await expectNoSeriousA11yViolations(phone, 'candidate portal, signing');
+  await expectNoHorizontalOverflow(phone, 'signing at phone width');
   await screenshot(phone, 'portal-sign-375');
   await phone.getByRole('button', { name: 'Adopt and sign' }).click();
   await expect(phone.getByText('You accepted this offer')).toBeVisible();
   await screenshot(phone, 'portal-signed-375');
-  const after = await (await recruiter.request.get(`/api/v1/offers/${offer.id}`)).json();
-  expect(after.status).toBe('signed');
+
+  // The recruiter's page follows by itself: opened, signed, waiting on Avery.
+  await expect(delivery.getByTestId('delivery-tracking')).toContainText('first ', { timeout: 15_000 });
+  await expect(delivery.getByTestId('signatures')).toContainText('Waiting on Avery Stone to countersign', { timeout: 15_000 });
+
+  // Avery countersigns from the offer page.
+  const signatory = await personPage(browser, 'admin');
+  await signatory.goto(`/offers/${offer.id}`);
+  await signatory.getByRole('button', { name: 'Countersign for the company' }).click();
+  const sign = signatory.getByRole('dialog', { name: 'Countersign this offer' });
+  await expect(sign.getByLabel('Your signature')).toHaveValue('Avery Stone');
+  await expectNoSeriousA11yViolations(signatory, 'countersign dialog');
+  await screenshot(signatory, 'countersign');
+  await sign.getByRole('button', { name: 'Adopt and sign' }).click();
+
+  // The documents are signed, certified and sealed in the background; the offer is accepted.
+  await expect(recruiter.locator('h1 + [data-status]')).toHaveText('Accepted', { timeout: 30_000 });
+  const sealed = delivery.getByTestId('signatures').getByRole('link', { name: 'Offer letter (salaried, exempt)' });
+  await expect(sealed).toBeVisible({ timeout: 15_000 });
+  await screenshot(recruiter, 'delivery-accepted');
+  const pdf = Buffer.from(await (await recruiter.request.get((await sealed.getAttribute('href'))!)).body());
+  expect(pdfsig(pdf, 'offer-letter-sealed.pdf')).toMatch(/Signature Validation:\s*Signature is Valid/);
+  // One byte changed inside the signed range (the first third is the letter itself, well before the seal).
+  const tampered = Buffer.from(pdf);
+  const at = Math.floor(pdf.length / 3);
+  tampered[at] = tampered[at]! ^ 0x01;
+  expect(pdfsig(tampered, 'offer-letter-tampered.pdf')).not.toMatch(/Signature Validation:\s*Signature is Valid/);
 
   // An unknown link says plainly that it opens nothing.
   await phone.goto('/portal/ocl_not-a-real-link-0000000000000');

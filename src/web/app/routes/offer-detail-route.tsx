@@ -10,6 +10,8 @@ import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { usePacketRules } from '../../features/documents/api/library';
 import { packetsKey } from '../../features/documents/api/packets';
 import { DocumentsPanel } from '../../features/documents/components/documents-panel';
+import { deliveryKey } from '../../features/delivery/api/delivery';
+import { DeliveryPanel } from '../../features/delivery/components/delivery-panel';
 import { JournalPanel } from '../../features/journal/components/journal-panel';
 import { journalKey } from '../../features/journal/api/journal';
 import { useOffer } from '../../features/offers/api/offer';
@@ -52,6 +54,7 @@ export default function OfferDetailRoute() {
     void qc.invalidateQueries({ queryKey: journalKey(id) });
     void qc.invalidateQueries({ queryKey: approvalsKey });
     void qc.invalidateQueries({ queryKey: packetsKey(id) });
+    void qc.invalidateQueries({ queryKey: deliveryKey(id) });
   }, [offer.data?.status, id, qc]);
 
   if (offer.isPending) return <PageLoader />;
@@ -70,6 +73,7 @@ export default function OfferDetailRoute() {
           onReload={reload}
           packetByHand={packetByHand}
           documents={(offer.data.status !== 'draft' || offer.data.currentVersion > 0) && <DocumentsPanel offerId={id} waiting={drafting && rules.isSuccess && !packetByHand} />}
+          delivery={<DeliveryPanel offer={offer.data} canAct={canAct} onReload={reload} />}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>

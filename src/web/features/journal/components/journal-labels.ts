@@ -35,6 +35,23 @@ export function describeEntry(entry: JournalEntry): EntryText {
       const count = Array.isArray(d.documents) ? d.documents.length : 0;
       return { title: t(count === 1 ? 'documents.journal.generatedOne' : 'documents.journal.generated', { version: String(d.version ?? ''), count }) };
     }
+    case 'offer.sent':
+    case 'offer.viewed':
+    case 'offer.signed':
+    case 'offer.countersigned':
+    case 'offer.completed':
+      return { title: t(`journal.type.${entry.type}`, { version: String(d.version ?? '') }) };
+    case 'offer.consented':
+    case 'offer.reminder_sent':
+    case 'offer.links_revoked':
+      return { title: t(`journal.type.${entry.type}`) };
+    case 'offer.declined':
+      return { title: t('journal.type.offer.declined', { reason: tOr(`portal.reason.${str(d.reason) ?? ''}`, humanize(str(d.reason) ?? '')) }) };
+    case 'offer.change_requested': {
+      const fields = Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [];
+      const key = d.source === 'internal' ? 'journal.type.offer.change_requested_inside' : 'journal.type.offer.change_requested';
+      return { title: t(key, { fields: fields.map(termsFieldLabel).join(', ') }) };
+    }
     default:
       return { title: humanize(entry.type) };
   }

@@ -18,11 +18,11 @@ export const offerKey = (id: string) => ['offers', 'detail', id] as const;
 
 export const fetchOffer = (id: string, signal?: AbortSignal) => apiRequest(`/offers/${encodeURIComponent(id)}`, { schema: offerSchema, signal });
 
-/** While the packet is generated (`drafting`) the offer moves on by itself, so the page asks again every 2 s. */
+/** While the packet is generated (`drafting`) or the signed documents are sealed (`signed`) the offer moves on by itself, so the page asks again. */
 export function useOffer(id: string) {
   return useQuery({
     queryKey: offerKey(id),
     queryFn: ({ signal }) => fetchOffer(id, signal),
-    refetchInterval: (q) => (q.state.data?.status === 'drafting' && !q.state.error ? 2000 : false),
+    refetchInterval: (q) => (q.state.error ? false : q.state.data?.status === 'drafting' ? 2000 : q.state.data?.status === 'signed' || q.state.data?.status === 'sent' ? 5000 : false),
   });
 }

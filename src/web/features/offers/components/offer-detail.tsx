@@ -15,11 +15,13 @@ interface Props {
   onReload: () => void;
   /** Shown under the header: the offer's documents, composed by the page. */
   documents?: ReactNode;
+  /** Shown under the documents: sending, the candidate's answers and the signatures. */
+  delivery?: ReactNode;
   /** See OfferActions: no template library, so the packet is marked ready by hand. */
   packetByHand: boolean;
 }
 
-export function OfferDetail({ offer, canAct, roles, onChanged, onReload, documents, packetByHand }: Props) {
+export function OfferDetail({ offer, canAct, roles, onChanged, onReload, documents, delivery, packetByHand }: Props) {
   return (
     <Stack gap="lg">
       <OfferHeader offer={offer} />
@@ -28,6 +30,7 @@ export function OfferDetail({ offer, canAct, roles, onChanged, onReload, documen
           <OfferActions offer={offer} onChanged={onChanged} onReload={onReload} packetByHand={packetByHand} />
         </section>
       )}
+      {delivery}
       {documents}
       {offer.terms ? (
         <OfferTermsView terms={offer.terms} roles={roles} />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import type { AdoptedSignature } from '../../../components/signature-input';
 import { apiRequest } from '../../../lib/api-client';
 
 /** The candidate's offer behind their e-mailed link; the token is the only credential. */
@@ -25,6 +26,17 @@ const portalOfferSchema = z.object({
   }),
   documents: z.array(z.object({ name: z.string(), kind: z.string(), sha256: z.string(), mediaType: z.string() })),
   consent: z.object({ version: z.string(), text: z.string() }),
+  changeRequests: z
+    .array(
+      z.object({
+        id: z.string(),
+        createdAt: z.string(),
+        status: z.string(),
+        comment: z.string(),
+        deltas: z.array(z.object({ field: z.string(), label: z.string(), current: z.unknown(), asked: z.unknown() })),
+      }),
+    )
+    .default([]),
 });
 export type PortalOffer = z.infer<typeof portalOfferSchema>;
 
@@ -53,10 +65,10 @@ export function useRequestCode(token: string) {
 export function useSignOffer(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { code: string; consentVersion: string; name: string }) =>
+    mutationFn: (body: { code: string; consentVersion: string; signature: AdoptedSignature }) =>
       apiRequest(`${portalPath(token)}/sign`, {
         method: 'POST',
-        body: { code: body.code, consentVersion: body.consentVersion, adopt: true, signature: { kind: 'typed', name: body.name } },
+        body: { code: body.code, consentVersion: body.consentVersion, adopt: true, signature: body.signature },
         schema: statusSchema,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal-offer', token] }),
@@ -66,5 +78,14 @@ export function useSignOffer(token: string) {
 export function useDeclineOffer(token: string) {
   return useMutation({
     mutationFn: (body: { reason: DeclineReason; comment: string }) => apiRequest(`${portalPath(token)}/decline`, { method: 'POST', body, schema: statusSchema }),
+  });
+}
+
+export function useAskForChanges(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { changes: { field: string; asked: unknown }[]; comment: string }) =>
+      apiRequest(`${portalPath(token)}/changes`, { method: 'POST', body, schema: statusSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal-offer', token] }),
   });
 }
