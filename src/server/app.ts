@@ -46,6 +46,7 @@ import { createMailer, type MailConfig, type Mailer } from '../notify/mailer';
 import { createNotifications } from '../notify/notifications.service';
 import { registerNotifyRoutes } from '../notify/notify.routes';
 import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
+import { registerSigning } from '../flow/signing/signing.module';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -145,7 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const idempotent = createIdempotency({ db, clock });
   const mailer = options.mailer ?? createMailer(options.mail ?? null);
   const jobs = createJobRunner({ db, clock, workerId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, logger: app.log });
-  jobs.register(EMAIL_DELIVER, emailDeliveryHandler({ db, mailer, clock }));
+  jobs.register(EMAIL_DELIVER, emailDeliveryHandler({ db, mailer, clock, store: objectStore }));
   app.decorate('jobs', jobs);
   // Stop claiming before the database closes; the jobs in hand finish first.
   app.addHook('onClose', async () => {
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   jobs.register(OFFER_EXPIRY_JOB, offerExpiryHandler({ db, clock, events }));
   registerDocuments(app, { db, clock, store: objectStore, hooks: transitionHooks, jobs });
   registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) } });
+  registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));

@@ -13,6 +13,7 @@ import { writeOffer } from '../../offers/offer-writer';
 import { findOffer } from '../../offers/offers.repo';
 import type { ObjectStore } from '../../storage/object-store';
 import { CONSENT_TEXT, CONSENT_VERSION, consentHash, decodeDrawnSignature, type SignatureSubmission } from '../signing/consent';
+import { afterCandidateSigned } from '../signing/completion-trigger';
 import { clearCode, countFailedCode, findCandidateLink, revokeCandidateLinks, setCode, type CandidateLinkRow } from './candidate-links.repo';
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -96,7 +97,7 @@ export function createCandidateResponses({ db, clock, store, smtpConfigured }: {
     const now = clock.now();
     return db.transaction(async (tx) => {
       await clearCode(tx, link.tokenHash);
-      return writeOffer(tx, clock, { orgId: link.orgId, offerId: link.offerId, actorId: null }, async (offer) => {
+      const signed = await writeOffer(tx, clock, { orgId: link.orgId, offerId: link.offerId, actorId: null }, async (offer) => {
         const moved = guard(offer.status, 'sign', offer.currentVersion, link.versionNumber);
         await tx.insert(offerSignatures).values({
           id: randomUUID(),
@@ -114,7 +115,6 @@ export function createCandidateResponses({ db, clock, store, smtpConfigured }: {
           consentSha256: consentHash(CONSENT_TEXT),
           signedAt: now,
         });
-        await notifyUser(tx, { orgId: offer.orgId, userId: offer.recruiterId, offerId: offer.id, kind: 'offer.signed', title: `${offer.candidateName} signed ${offer.title}`, body: 'The candidate accepted and signed. The company countersignature is next.', now });
         return {
           set: { status: moved.to },
           entries: [
@@ -124,6 +124,9 @@ export function createCandidateResponses({ db, clock, store, smtpConfigured }: {
           ],
         };
       });
+      // Completion when nothing else is needed, else the signatory is asked to countersign.
+      await afterCandidateSigned(tx, clock, signed, link.versionNumber);
+      return signed;
     });
   }
 

@@ -17,6 +17,7 @@ import { findVersion } from '../../offers/offers.repo';
 import { findUserTimeZone } from '../intake/intake.repo';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { assertSendable } from '../documents/packet-guard';
+import { assertCountersignedBeforeSend } from '../signing/completion-trigger';
 import { findPacket } from '../documents/packets.repo';
 import { insertCandidateLink, revokeCandidateLinks } from './candidate-links.repo';
 
@@ -42,6 +43,7 @@ export function createSendService({ db, clock, settings }: { db: Db; clock: Cloc
         const moved = transition(offer.status as OfferStatus, 'send');
         if (!moved.ok) throw new TransitionNotAllowedError(offer.status as OfferStatus, 'send');
         assertSendable(offer, await findPacket(tx, offer.orgId, offer.id, offer.currentVersion));
+        await assertCountersignedBeforeSend(tx, offer);
         const now = clock.now();
         const terms = (await findVersion(tx, offer.orgId, offer.id, offer.currentVersion))!.terms as OfferTerms;
         const timeZone = await findUserTimeZone(tx, offer.orgId, offer.recruiterId);
