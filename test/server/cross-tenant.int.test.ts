@@ -43,6 +43,7 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^number$/, path: /\/policies\//, ids: () => ['1'] },
   { param: /^version$/, path: /\/packets\//, ids: () => ['1'] },
   { param: /^sha256$/, path: /\/documents\//, ids: () => aIds.documents },
+  { param: /^sha256$/, path: /\/signed-documents\//, ids: () => aIds.documents },
   // Template and clause keys name things inside the caller's own library: A's key read by B is
   // not found; a PUT by B writes B's own entry of that name (checked below to leave A untouched).
   { param: /^key$/, path: /\/(templates|clauses)\//, ids: () => [A_ONLY_KEY] },
@@ -67,6 +68,7 @@ function validBody(op: ApiOperation): unknown {
     'PUT /api/v1/clauses/{key}': { title: 'B probe', body: 'B text' },
     'POST /api/v1/portal/{token}/sign': { code: '123456', consentVersion: 'esign-consent-2027-01', adopt: true, signature: { kind: 'typed', name: 'Probe' } },
     'POST /api/v1/portal/{token}/decline': { reason: 'other' },
+    'POST /api/v1/offers/{id}/countersign': { adopt: true, signature: { kind: 'typed', name: 'Probe' } },
   };
   if (op.name in bodies) return bodies[op.name];
   return op.body ? sampleValue(op.body, b.users.recruiter.id) : undefined;

@@ -14,6 +14,8 @@ import {
   documentTemplateVersions,
   packetRules,
   packets,
+  sealCertificates,
+  signedDocuments,
   journal,
   notifications,
   offers,
@@ -59,6 +61,8 @@ export async function tenantSnapshot(db: Db, orgId: string) {
     candidateLinks: canonical(await db.select().from(candidateLinks).where(eq(candidateLinks.orgId, orgId))),
     offerSignatures: canonical(await db.select().from(offerSignatures).where(eq(offerSignatures.orgId, orgId))),
     packets: canonical(await db.select().from(packets).where(eq(packets.orgId, orgId))),
+    signedDocuments: canonical(await db.select().from(signedDocuments).where(eq(signedDocuments.orgId, orgId))),
+    sealCertificates: canonical(await db.select().from(sealCertificates).where(eq(sealCertificates.orgId, orgId))),
     sessions: (await db.select({ n: count() }).from(sessions).where(eq(sessions.orgId, orgId)))[0]!.n,
     compensationViews: (await db.select({ n: count() }).from(compensationViews).where(eq(compensationViews.orgId, orgId)))[0]!.n,
   };
