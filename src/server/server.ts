@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { buildApp } from './app';
+import { generateMissingSealCertificates } from '../flow/signing/signing.module';
 import { openObjectStore } from '../storage/open-object-store';
 import { requestLogSerializers } from './log-serializers';
 import type { ServerConfig } from './config';
@@ -41,6 +42,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       if (seeded.created) app.log.info(`Seeded the demo organisation "${seeded.organization}"`);
       printSignIns(seeded.signIns);
     }
+    await generateMissingSealCertificates(app, database.db, systemClock);
     await app.listen({ port: config.port, host: config.host });
     app.jobs.start(config.jobPollMs);
     const address = app.server.address();

@@ -14,8 +14,8 @@ import { createSigningViews } from './signing-view.service';
 /**
  * Countersignature and completion: the admin's seal certificate and signing settings, the
  * signatory's countersignature, the completion job, and the sealed documents. Organisations
- * without a seal certificate get one when the server is ready (and later ones when they first
- * complete an offer).
+ * without a seal certificate get one at server start (and later ones when they first complete
+ * an offer, or when an admin first looks).
  */
 export function registerSigning(app: FastifyInstance, deps: { db: Db; clock: Clock; store: ObjectStore; jobs: Pick<JobRunner, 'register'>; smtpConfigured: boolean }) {
   deps.jobs.register(OFFER_COMPLETE_JOB, offerCompletionHandler(deps));
@@ -25,8 +25,10 @@ export function registerSigning(app: FastifyInstance, deps: { db: Db; clock: Clo
     countersign: createCountersign(deps),
     views: createSigningViews(deps),
   });
-  app.addHook('onReady', async () => {
-    const generated = await ensureAllSealCertificates(deps.db, deps.clock);
-    if (generated) app.log.info({ count: generated }, 'generated document seal certificates');
-  });
+}
+
+/** At server start (after migrations and seeding): a generated seal certificate for every organisation without one. */
+export async function generateMissingSealCertificates(app: FastifyInstance, db: Db, clock: Clock): Promise<void> {
+  const generated = await ensureAllSealCertificates(db, clock);
+  if (generated) app.log.info({ count: generated }, 'generated document seal certificates');
 }

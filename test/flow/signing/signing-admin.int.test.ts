@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealCertificates } from '../../../src/db/schema';
@@ -9,6 +12,8 @@ import { ensureAllSealCertificates, ensureSealCertificate } from '../../../src/f
 import { csrfHeader } from '../../helpers/factories';
 import { expectProblem } from '../../helpers/problem';
 import { TEST_NOW } from '../../helpers/test-app';
+import { loadConfig } from '../../../src/server/config';
+import { startServer } from '../../../src/server/server';
 import { pdfTools, signingApi, signingWorld, type SigningWorld } from './signing-fixture';
 
 describe('signing administration: seal certificate, signing settings, who countersigns', () => {
@@ -42,6 +47,20 @@ describe('signing administration: seal certificate, signing settings, who counte
     expect(await ensureAllSealCertificates(db, w.t.clock)).toBeGreaterThanOrEqual(1);
     expect(await ensureAllSealCertificates(db, w.t.clock)).toBe(0);
     expect((await db.select().from(sealCertificates).where(eq(sealCertificates.orgId, later.id)))[0]!.subject).toBe('Later Co document seal');
+  });
+
+  it('a starting server gives every organisation without one a certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offerline-start-'));
+    const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', database: { engine: 'embedded-memory' as const }, objectsDir: dir, s3: null, mail: null, logLevel: 'silent', webRoot: '/nonexistent' };
+    const server = await startServer(config, { seedDemo: true });
+    try {
+      const rows = await server.database.db.select().from(sealCertificates);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.source === 'generated' && r.replacedAt === null)).toBe(true);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('replaces the certificate with an uploaded one; a wrong passphrase or a file that is not a P12 is refused by name', async () => {
