@@ -76,6 +76,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Where document bytes are kept; local disk under ./data/objects when omitted. */
   objectStore?: ObjectStore;
+  /** Candidate portal rate limits (per IP, failed link lookups per IP, codes per link); the defaults suit production. */
+  portalLimits?: Partial<import('./plugins/portal-rate-limit').PortalLimits>;
 }
 
 export const API_VERSION = '0.1.0';
@@ -169,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   approvals.register(app, { idempotent, jobs });
   jobs.register(OFFER_EXPIRY_JOB, offerExpiryHandler({ db, clock, events }));
   registerDocuments(app, { db, clock, store: objectStore, hooks: transitionHooks, jobs });
-  registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) } });
+  registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) }, jobs, limits: options.portalLimits });
   registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 

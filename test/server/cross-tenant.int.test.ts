@@ -68,6 +68,7 @@ function validBody(op: ApiOperation): unknown {
     'PUT /api/v1/clauses/{key}': { title: 'B probe', body: 'B text' },
     'POST /api/v1/portal/{token}/sign': { code: '123456', consentVersion: 'esign-consent-2027-01', adopt: true, signature: { kind: 'typed', name: 'Probe' } },
     'POST /api/v1/portal/{token}/decline': { reason: 'other' },
+    'POST /api/v1/portal/{token}/changes': { changes: [{ field: 'startDate', asked: '2027-05-03' }], comment: 'cross-tenant probe' },
     'POST /api/v1/offers/{id}/countersign': { adopt: true, signature: { kind: 'typed', name: 'Probe' } },
   };
   if (op.name in bodies) return bodies[op.name];
@@ -99,7 +100,8 @@ async function compensationViewsOfA() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Every caller probes the portal from one address: lift the limits on guessing links for this test.
+  t = await createTestApp({ portalLimits: { perIp: { max: 100_000, windowSeconds: 600 }, failedLookupsPerIp: { max: 100_000, windowSeconds: 600 } } });
   const db = t.database.db;
   a = await createOrgFixture(db);
   b = await createOrgFixture(db);

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidateLinks } from '../../db/schema';
 
@@ -31,6 +31,22 @@ export async function markFirstOpened(tx: Db, tokenHash: string, at: Date): Prom
     .where(and(eq(candidateLinks.tokenHash, tokenHash), sql`${candidateLinks.firstOpenedAt} is null`))
     .returning({ tokenHash: candidateLinks.tokenHash });
   return rows.length === 1;
+}
+
+/** Every opening moves the last-opened time. */
+export async function markOpened(tx: Db, tokenHash: string, at: Date): Promise<void> {
+  await tx.update(candidateLinks).set({ lastOpenedAt: at }).where(eq(candidateLinks.tokenHash, tokenHash));
+}
+
+/** The offer's most recent link, live or not. */
+export async function findLatestLink(db: Db, orgId: string, offerId: string): Promise<CandidateLinkRow | null> {
+  const [row] = await db
+    .select()
+    .from(candidateLinks)
+    .where(and(eq(candidateLinks.orgId, orgId), eq(candidateLinks.offerId, offerId)))
+    .orderBy(desc(candidateLinks.createdAt), desc(candidateLinks.versionNumber))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function setCode(tx: Db, tokenHash: string, codeHash: string, expiresAt: Date): Promise<void> {

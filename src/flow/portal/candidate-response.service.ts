@@ -1,8 +1,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { hashSecret } from '../../auth/secrets';
 import type { Clock } from '../../core/clock';
-import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../../core/errors';
+import { ConflictError, TooManyRequestsError, ValidationError } from '../../core/errors';
 import { transition, type OfferEventType, type OfferStatus } from '../../core/lifecycle';
 import type { Db } from '../../db/client';
 import { candidates, offerSignatures, organizations } from '../../db/schema';
@@ -14,7 +13,10 @@ import { findOffer } from '../../offers/offers.repo';
 import type { ObjectStore } from '../../storage/object-store';
 import { CONSENT_TEXT, CONSENT_VERSION, consentHash, decodeDrawnSignature, type SignatureSubmission } from '../signing/consent';
 import { afterCandidateSigned } from '../signing/completion-trigger';
-import { clearCode, countFailedCode, findCandidateLink, revokeCandidateLinks, setCode, type CandidateLinkRow } from './candidate-links.repo';
+import type { Limit, RateLimiter } from '../../server/plugins/portal-rate-limit';
+import { clearCode, countFailedCode, revokeCandidateLinks, setCode, type CandidateLinkRow } from './candidate-links.repo';
+import { openToCandidate } from './ask-changes.service';
+import { findLiveLink } from './live-link';
 
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODE_TRIES = 5;
@@ -34,15 +36,27 @@ const codeHashOf = (tokenHash: string, code: string) => createHash('sha256').upd
  * (who signed is who reads that inbox), "adopt and sign" under the consent to electronic records,
  * or a decline with a reason. Each moves the offer through the same guarded writer.
  */
-export function createCandidateResponses({ db, clock, store, smtpConfigured }: { db: Db; clock: Clock; store: ObjectStore; smtpConfigured: boolean }) {
+export function createCandidateResponses({
+  db,
+  clock,
+  store,
+  smtpConfigured,
+  limiter,
+  codesPerLink,
+}: {
+  db: Db;
+  clock: Clock;
+  store: ObjectStore;
+  smtpConfigured: boolean;
+  limiter: RateLimiter;
+  codesPerLink: Limit;
+}) {
   /** A live link for the offer's current version, still with the candidate. */
-  async function answerable(token: string) {
-    const link = /^ocl_[\w-]{20,100}$/.test(token) ? await findCandidateLink(db, hashSecret(token)) : null;
-    if (!link || link.revokedAt || link.expiresAt <= clock.now()) {
-      throw new NotFoundError('offer link', 'this link', 'This link no longer opens an offer: it has expired or a newer offer was sent to you. The most recent e-mail has the current link.');
-    }
+  /** `statuses`: where the answer is possible; signing only in `sent`, declining while negotiating too. */
+  async function answerable(token: string, statuses: readonly OfferStatus[] = ['sent']) {
+    const link = await findLiveLink(db, clock, token);
     const offer = (await findOffer(db, link.orgId, link.offerId))!;
-    if (offer.currentVersion !== link.versionNumber || offer.status !== 'sent') {
+    if (offer.currentVersion !== link.versionNumber || !statuses.includes(offer.status as OfferStatus)) {
       throw new ConflictError(`This offer is no longer waiting for your answer (it is "${offer.status}").`);
     }
     return { link, offer };
@@ -50,6 +64,8 @@ export function createCandidateResponses({ db, clock, store, smtpConfigured }: {
 
   async function requestCode(token: string) {
     const { link, offer } = await answerable(token);
+    const sent = await limiter.hit(`portal:code:${link.tokenHash}`, codesPerLink);
+    if (sent.over) throw new TooManyRequestsError(`You have asked for ${codesPerLink.max} codes already; the last one still works for 10 minutes. Ask again later.`, sent.retryAfterSeconds);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const now = clock.now();
     const [candidate] = await db.select().from(candidates).where(and(eq(candidates.orgId, offer.orgId), eq(candidates.id, offer.candidateId)));
@@ -131,7 +147,7 @@ export function createCandidateResponses({ db, clock, store, smtpConfigured }: {
   }
 
   async function decline(token: string, input: { reason: DeclineReason; comment: string }) {
-    const { link } = await answerable(token);
+    const { link } = await answerable(token, openToCandidate);
     const now = clock.now();
     return db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: link.orgId, offerId: link.offerId, actorId: null }, async (offer) => {

@@ -8,6 +8,10 @@ import type { createPortalService } from './portal.service';
 import type { createSendService } from './send.service';
 import { declineReasons, type createCandidateResponses } from './candidate-response.service';
 import { signatureSubmissionSchema } from '../signing/consent';
+import { negotiablePaths } from '../negotiation/deltas';
+import type { createChangeRequestViews } from '../negotiation/change-requests.service';
+import type { createChangeAsks } from './ask-changes.service';
+import type { createDeliveryViews } from './delivery.service';
 
 const tokenParams = z.strictObject({ token: z.string().min(10).max(200).regex(/^[\w-]+$/, 'is not a portal link') });
 
@@ -33,11 +37,68 @@ const portalOfferSchema = z.object({
   }),
   documents: z.array(z.object({ name: z.string(), kind: z.string(), sha256: z.string(), mediaType: z.string() })),
   consent: z.object({ version: z.string(), text: z.string() }).describe('The consent to electronic records shown before signing'),
+  changeRequests: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        createdAt: z.string(),
+        status: z.enum(['open', 'answered', 'rejected']),
+        comment: z.string(),
+        deltas: z.array(z.object({ field: z.string(), label: z.string(), current: z.unknown(), asked: z.unknown() })),
+      }),
+    )
+    .describe('What the candidate asked to change on this version, oldest first'),
+});
+
+const staffChangeRequestSchema = z.object({
+  id: z.uuid(),
+  versionNumber: z.int().describe('The version the request is about'),
+  source: z.enum(['candidate', 'internal']),
+  requestedBy: z.uuid().nullable(),
+  status: z.enum(['open', 'answered', 'rejected']),
+  answeredByVersion: z.int().nullable(),
+  reason: z.string().nullable(),
+  comment: z.string().nullable().describe('Null when a delta is masked for your role: the words may name the figure'),
+  createdAt: z.string(),
+  deltas: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      current: z.unknown().describe("The value on the version asked about; null when masked"),
+      asked: z.unknown().describe('The value asked for; null when masked'),
+      masked: z.boolean().describe('Your role may not read this field; the values are left out'),
+    }),
+  ),
+});
+
+const deliverySchema = z.object({
+  sentAt: z.string().nullable(),
+  version: z.int().nullable(),
+  linkExpiresAt: z.string().nullable(),
+  firstOpenedAt: z.string().nullable(),
+  lastOpenedAt: z.string().nullable(),
+  remindersSent: z.int(),
+  linkState: z.enum(['live', 'revoked', 'expired', 'none']),
+  revokedReason: z.string().nullable(),
 });
 
 export function registerPortalRoutes(
   app: FastifyInstance,
-  { send, portal, responses }: { send: ReturnType<typeof createSendService>; portal: ReturnType<typeof createPortalService>; responses: ReturnType<typeof createCandidateResponses> },
+  {
+    send,
+    portal,
+    responses,
+    changes,
+    changeRequests,
+    delivery,
+  }: {
+    send: ReturnType<typeof createSendService>;
+    portal: ReturnType<typeof createPortalService>;
+    responses: ReturnType<typeof createCandidateResponses>;
+    changes: ReturnType<typeof createChangeAsks>;
+    changeRequests: ReturnType<typeof createChangeRequestViews>;
+    delivery: ReturnType<typeof createDeliveryViews>;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -100,6 +161,47 @@ export function registerPortalRoutes(
       response: { 200: z.object({ status: z.string() }) },
     },
     handler: async (req) => ({ status: (await responses.decline(req.params.token, req.body)).status }),
+  });
+
+  r.post('/api/v1/portal/:token/changes', {
+    schema: {
+      tags: ['portal'],
+      security: [],
+      summary: 'Ask for changes: the terms to change, the values wanted, and a comment for the recruiter',
+      description:
+        "Each change names a negotiable field (see AskedChange) and the value asked for; 1 to 10 changes, no field twice, a comment of at most 2000 characters. Bad values answer 422 naming the field (e.g. `changes.0.asked`). The offer moves to negotiating; the link keeps opening the offer and declining, signing waits for the recruiter's answer.",
+      params: tokenParams,
+      body: z
+        .object({
+          changes: z
+            .array(z.object({ field: z.string().describe(`One of: ${negotiablePaths.join(', ')}`), asked: z.unknown() }).loose())
+            .describe('AskedChange[]: each change is checked after the link is, answering 422 naming the field'),
+          comment: z.string().optional().describe('At most 2000 characters; may be empty'),
+        })
+        .loose(),
+      response: { 200: z.object({ id: z.uuid().describe('The change request'), status: z.string().describe("The offer's status") }) },
+    },
+    handler: (req) => changes.ask(req.params.token, req.body),
+  });
+
+  r.get('/api/v1/offers/:id/change-requests', {
+    schema: {
+      tags: ['delivery'],
+      summary: 'What was asked to change on the offer, oldest first; values your role may not read are masked',
+      params: offerIdParamsSchema,
+      response: { 200: z.array(staffChangeRequestSchema) },
+    },
+    handler: (req) => changeRequests.list(requireActor(req), req.params.id),
+  });
+
+  r.get('/api/v1/offers/:id/delivery', {
+    schema: {
+      tags: ['delivery'],
+      summary: "How the offer reached the candidate: the latest link's sending, expiry, openings, reminders and state",
+      params: offerIdParamsSchema,
+      response: { 200: deliverySchema },
+    },
+    handler: (req) => delivery.delivery(requireActor(req), req.params.id),
   });
 
   r.get('/api/v1/portal/:token/documents/:sha256', {

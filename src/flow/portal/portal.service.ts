@@ -1,4 +1,3 @@
-import { hashSecret } from '../../auth/secrets';
 import type { Clock } from '../../core/clock';
 import { NotFoundError } from '../../core/errors';
 import type { Db } from '../../db/client';
@@ -8,7 +7,11 @@ import type { ObjectStore } from '../../storage/object-store';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { findPacket } from '../documents/packets.repo';
 import { loadMergeSources } from '../documents/merge-input.repo';
-import { findCandidateLink, markFirstOpened, type CandidateLinkRow } from './candidate-links.repo';
+import { markFirstOpened, markOpened, type CandidateLinkRow } from './candidate-links.repo';
+import { listChangeRequests } from '../negotiation/change-requests.repo';
+import { labelled } from '../negotiation/change-requests.service';
+import type { Delta } from '../negotiation/deltas';
+import { findLiveLink } from './live-link';
 import { CONSENT_TEXT, CONSENT_VERSION } from '../signing/consent';
 
 /**
@@ -17,13 +20,7 @@ import { CONSENT_TEXT, CONSENT_VERSION } from '../signing/consent';
  * candidate might be holding one.
  */
 export function createPortalService({ db, clock, store }: { db: Db; clock: Clock; store: ObjectStore }) {
-  async function live(token: string): Promise<CandidateLinkRow> {
-    const link = /^ocl_[\w-]{20,100}$/.test(token) ? await findCandidateLink(db, hashSecret(token)) : null;
-    if (!link || link.revokedAt || link.expiresAt <= clock.now()) {
-      throw new NotFoundError('offer link', 'this link', 'This link no longer opens an offer: it has expired or a newer offer was sent to you. The most recent e-mail has the current link.');
-    }
-    return link;
-  }
+  const live = (token: string): Promise<CandidateLinkRow> => findLiveLink(db, clock, token);
 
   async function open(token: string) {
     const link = await live(token);
@@ -32,8 +29,9 @@ export function createPortalService({ db, clock, store }: { db: Db; clock: Clock
     const sources = await loadMergeSources(db, link.orgId, offer, terms);
     const packet = await findPacket(db, link.orgId, link.offerId, link.versionNumber);
     const now = clock.now();
-    // The first opening is an event of the offer ("viewed"), journaled once.
+    // Every opening moves the last-opened time; the first is an event of the offer ("viewed"), journaled once.
     await db.transaction(async (tx) => {
+      await markOpened(tx, link.tokenHash, now);
       if (!(await markFirstOpened(tx, link.tokenHash, now))) return;
       await writeOffer(tx, clock, { orgId: link.orgId, offerId: link.offerId, actorId: null }, () => ({
         set: {},
@@ -63,6 +61,13 @@ export function createPortalService({ db, clock, store }: { db: Db; clock: Clock
       },
       documents: (packet?.documents ?? []).map((d) => ({ name: d.name, kind: d.kind, sha256: d.sha256, mediaType: d.mediaType })),
       consent: { version: CONSENT_VERSION, text: CONSENT_TEXT },
+      changeRequests: (await listChangeRequests(db, link.orgId, link.offerId, link.versionNumber)).filter((r) => r.source === 'candidate').map((r) => ({
+        id: r.id,
+        createdAt: r.createdAt.toISOString(),
+        status: r.status as 'open' | 'answered' | 'rejected',
+        comment: r.comment,
+        deltas: labelled(r.deltas as Delta[]),
+      })),
     };
   }
 

@@ -20,6 +20,7 @@ import { assertSendable } from '../documents/packet-guard';
 import { assertCountersignedBeforeSend } from '../signing/completion-trigger';
 import { findPacket } from '../documents/packets.repo';
 import { insertCandidateLink, revokeCandidateLinks } from './candidate-links.repo';
+import { scheduleCandidateReminders } from './candidate-reminders';
 
 /** Without an expiry date on the offer, its link works this long. */
 const DEFAULT_LINK_DAYS = 14;
@@ -52,7 +53,9 @@ export function createSendService({ db, clock, settings }: { db: Db; clock: Cloc
           : new Date(now.getTime() + DEFAULT_LINK_DAYS * 24 * 3600_000);
         const revoked = await revokeCandidateLinks(tx, offer.orgId, offer.id, 'superseded', now);
         const token = newSecret('ocl_');
-        await insertCandidateLink(tx, { tokenHash: hashSecret(token), orgId: offer.orgId, offerId: offer.id, versionNumber: offer.currentVersion, expiresAt, createdAt: now });
+        const tokenHash = hashSecret(token);
+        await insertCandidateLink(tx, { tokenHash, orgId: offer.orgId, offerId: offer.id, versionNumber: offer.currentVersion, expiresAt, createdAt: now });
+        const reminders = await scheduleCandidateReminders(tx, { orgId: offer.orgId, offerId: offer.id, version: offer.currentVersion, tokenHash, expiresOn: terms.expiresOn, timeZone, now });
         const [candidate] = await tx.select().from(candidates).where(and(eq(candidates.orgId, offer.orgId), eq(candidates.id, offer.candidateId)));
         const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, offer.orgId));
         await queueEmail(
@@ -77,7 +80,7 @@ export function createSendService({ db, clock, settings }: { db: Db; clock: Cloc
         return {
           set: { status: moved.to },
           entries: [
-            { type: 'offer.sent', data: { version: offer.currentVersion, linkExpiresAt: expiresAt.toISOString(), earlierLinksRevoked: revoked } },
+            { type: 'offer.sent', data: { version: offer.currentVersion, linkExpiresAt: expiresAt.toISOString(), earlierLinksRevoked: revoked, remindersScheduled: reminders } },
             transitionEntry('send', moved),
           ],
         };

@@ -28,6 +28,7 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/portal/:token/code',
   '/api/v1/portal/:token/sign',
   '/api/v1/portal/:token/decline',
+  '/api/v1/portal/:token/changes',
 ]);
 
 /**
