@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerSignatures, signedDocuments } from '../../../src/db/schema';
+import { jobs, offerSignatures, sealCertificates, signedDocuments } from '../../../src/db/schema';
 import { verifySeal } from '../../../src/flow/signing/seal';
 import { expectProblem } from '../../helpers/problem';
 import { CANDIDATE, SIGNATORY, pdfTools, signingApi, signingWorld, type SigningWorld } from './signing-fixture';
@@ -132,5 +132,27 @@ describe('countersignature and completion', () => {
     expect(tools.sig).toContain('Signature is Valid');
     expect(tools.lastPage).toContain('Ada Lovelace - Candidate');
     expect(tools.lastPage).not.toContain('Company signatory');
+  });
+
+  it('a completion that fails is retried by the queue, and completes once', async () => {
+    const db = w.t.database.db;
+    const active = and(eq(sealCertificates.orgId, w.fx.orgId), isNull(sealCertificates.replacedAt));
+    const [cert] = await db.select().from(sealCertificates).where(active);
+    // The stored passphrase no longer opens the certificate: sealing fails.
+    await db.update(sealCertificates).set({ passphrase: 'not the passphrase' }).where(active);
+    const id = await api.approvedOffer();
+    await api.candidateSigns(await api.sendOffer(id));
+    await w.t.app.jobs.runDue();
+    expect(await api.status(id)).toBe('signed');
+    const [job] = await db.select().from(jobs).where(eq(jobs.dedupeKey, `offer.complete:${id}:1`));
+    expect(job).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(job!.lastError).toContain('passphrase');
+    expect(await api.signedDocuments(id)).toEqual([]);
+
+    await db.update(sealCertificates).set({ passphrase: cert!.passphrase }).where(active);
+    w.t.clock.advance(60_000);
+    await w.t.app.jobs.runDue();
+    expect(await api.status(id)).toBe('accepted');
+    expect((await w.offers.journal(id)).filter((e) => e.type === 'offer.completed')).toHaveLength(1);
   });
 });
