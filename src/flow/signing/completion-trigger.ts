@@ -34,11 +34,12 @@ export function isComplete(signers: Set<string>, signatoryConfigured: boolean): 
   return signers.has('candidate') && (!signatoryConfigured || signers.has('company'));
 }
 
-export async function queueCompletion(tx: Db, offer: Pick<OfferRow, 'orgId' | 'id'>, version: number, now: Date): Promise<void> {
+/** `withCompany`: the company signature was required when queued; the job then insists on it. */
+export async function queueCompletion(tx: Db, offer: Pick<OfferRow, 'orgId' | 'id'>, version: number, now: Date, withCompany: boolean): Promise<void> {
   await enqueueJob(tx, {
     kind: OFFER_COMPLETE_JOB,
     orgId: offer.orgId,
-    payload: { offerId: offer.id, version },
+    payload: { offerId: offer.id, version, withCompany },
     runAt: now,
     dedupeKey: `offer.complete:${offer.id}:${version}`,
     maxAttempts: COMPLETE_MAX_ATTEMPTS,
@@ -55,7 +56,7 @@ export async function afterCandidateSigned(tx: Db, clock: Clock, offer: OfferRow
   const signatory = await activeSignatory(tx, offer.orgId, settings);
   const signers = await signersOf(tx, offer.orgId, offer.id, version);
   if (isComplete(signers, signatory !== null)) {
-    await queueCompletion(tx, offer, version, now);
+    await queueCompletion(tx, offer, version, now, signatory !== null);
     await notifyUser(tx, { orgId: offer.orgId, userId: offer.recruiterId, offerId: offer.id, kind: 'offer.signed', title: `${offer.candidateName} signed ${offer.title}`, body: 'The candidate accepted and signed. The signed documents are being sealed and e-mailed to the candidate and to you.', now });
     return;
   }

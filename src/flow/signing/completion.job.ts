@@ -13,11 +13,11 @@ import type { ObjectStore } from '../../storage/object-store';
 import { recordStoredObject } from '../documents/library.repo';
 import { findPacket } from '../documents/packets.repo';
 import type { SignatureField } from '../documents/pdf-layout';
-import { activeSignatory, isComplete } from './completion-trigger';
+import { isComplete } from './completion-trigger';
 import { auditEvents, completeDocument, describeAuthentication, type CompletionSigner } from './completion-documents';
 import { ensureSealCertificate } from './seal-certificates.service';
 import { organizationName } from './seal-certificates.repo';
-import { findCandidateContact, findSigningSettings, findUser, firstOpenedAt, insertSignedDocument, listSignatures, listSignedDocuments, type OfferSignatureRow } from './signing.repo';
+import { findCandidateContact, findUser, firstOpenedAt, insertSignedDocument, listSignatures, listSignedDocuments, type OfferSignatureRow } from './signing.repo';
 
 /**
  * The 'offer.complete' job: once every signature of a version is in, each PDF of its packet gets
@@ -34,12 +34,11 @@ export function offerCompletionHandler({ db, clock, store, smtpConfigured }: { d
     const version = Number(job.payload?.version);
     const offer = await findOffer(db, orgId, offerId);
     if (!offer || offer.status !== 'signed' || offer.currentVersion !== version) return;
-    const settings = await findSigningSettings(db, orgId);
     const signatures = (await listSignatures(db, orgId, offerId)).filter((s) => s.versionNumber === version);
     const candidateSig = signatures.find((s) => s.signer === 'candidate');
     const companySig = signatures.find((s) => s.signer === 'company');
-    const signatory = await activeSignatory(db, orgId, settings);
-    if (!candidateSig || !isComplete(new Set(signatures.map((s) => s.signer)), signatory !== null)) return;
+    // What was required when the job was queued: a signatory named since does not hold it back.
+    if (!candidateSig || !isComplete(new Set(signatures.map((s) => s.signer)), job.payload?.withCompany === true)) return;
 
     const [orgName, candidate, recruiter, packet, cert, journal, opened] = await Promise.all([
       organizationName(db, orgId),

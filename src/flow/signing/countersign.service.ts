@@ -84,7 +84,7 @@ export function createCountersign({ db, clock, store }: { db: Db; clock: Clock; 
           signedAt: now,
         });
         signers.add('company');
-        if (isComplete(signers, true)) await queueCompletion(tx, offer, version, now);
+        if (isComplete(signers, true)) await queueCompletion(tx, offer, version, now, true);
         if (offer.recruiterId !== actor.userId) {
           await notifyUser(tx, {
             orgId: offer.orgId,
