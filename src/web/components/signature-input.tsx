@@ -1,5 +1,5 @@
 import { SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import { SignaturePad } from './signature-pad';
 
@@ -12,6 +12,9 @@ export function SignatureInput({ initialName, help, onChange }: { initialName: s
   const [image, setImage] = useState<string | null>(null);
   const report = (k: 'typed' | 'drawn', n: string, img: string | null) =>
     onChange(k === 'typed' ? (n.trim().length >= 2 ? { kind: 'typed', name: n.trim() } : null) : img ? { kind: 'drawn', image: img } : null);
+  // A prefilled name is already a signature the signer can adopt as it stands.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => report('typed', initialName, null), []);
 
   return (
     <Stack gap={6}>

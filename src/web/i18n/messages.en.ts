@@ -427,6 +427,7 @@ export const messagesEn = {
   'detail.section.staffing': 'Staffing',
   'offers.candidateHidden': 'Candidate (not shown to your role)',
   'detail.actions': 'Actions',
+  'action.close': 'Close',
   'delivery.title': 'Candidate delivery',
   'delivery.send': 'Send to candidate',
   'delivery.sendHint': 'The candidate gets an e-mail with a personal link to this version.',

@@ -10,7 +10,7 @@ export function CountersignModal({ offerId, rowVersion, signatoryName, opened, o
   const [signature, setSignature] = useState<AdoptedSignature | null>(null);
   const countersign = useCountersign(offerId);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('signing.countersignTitle')} centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('signing.countersignTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('action.close') }}>
       <Stack gap="sm">
         <Text size="sm">{t('signing.countersignBody')}</Text>
         <SignatureInput initialName={signatoryName} help={t('signing.countersignHelp')} onChange={setSignature} />

@@ -27,7 +27,7 @@ export function SendOffer({ offerId, rowVersion, candidateName, blockedBy, onRel
         </Text>
       </Group>
       {send.isError && (isProblem(send.error) && /changed since/i.test(send.error.detail) ? <ConflictAlert onReload={onReload} /> : <ProblemAlert error={send.error} />)}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('delivery.confirmTitle', { name: candidateName })} centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('delivery.confirmTitle', { name: candidateName })} centered closeButtonProps={{ 'aria-label': t('action.close') }}>
         <Stack>
           <Text size="sm">{t('delivery.confirmBody')}</Text>
           <Group justify="flex-end">

@@ -45,7 +45,7 @@ export function PortalAnswer({ token, data }: { token: string; data: PortalOffer
           </Button>
         </>
       )}
-      <Button size="md" variant="subtle" color="red.8" onClick={() => setMode('decline')}>
+      <Button size="md" variant="outline" color="red.8" onClick={() => setMode('decline')}>
         {t('portal.decline')}
       </Button>
     </Stack>

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { describeEntry } from '../../src/web/features/journal/components/journal-labels';
+import type { JournalEntry } from '../../src/web/features/journal/api/journal';
+
+const entry = (type: string, data: Record<string, unknown>): JournalEntry =>
+  ({ seq: 1, type, data, actorId: null, at: '2026-11-25T10:00:00.000Z' });
+
+describe('the offer timeline in words', () => {
+  it('says what the candidate did with their link', () => {
+    expect(describeEntry(entry('offer.sent', { version: 2 })).title).toBe('Version 2 e-mailed to the candidate');
+    expect(describeEntry(entry('offer.viewed', { version: 2 })).title).toBe('The candidate opened version 2');
+    expect(describeEntry(entry('offer.consented', {})).title).toBe('The candidate agreed to electronic records and signatures');
+    expect(describeEntry(entry('offer.signed', { version: 2 })).title).toBe('The candidate signed version 2');
+    expect(describeEntry(entry('offer.countersigned', { version: 2 })).title).toBe('Countersigned for the company (version 2)');
+    expect(describeEntry(entry('offer.completed', { version: 2 })).title).toBe('Signed documents sealed and sent (version 2)');
+  });
+
+  it('names the structured reason of a decline and the fields of a change request', () => {
+    expect(describeEntry(entry('offer.declined', { version: 1, reason: 'another_offer' })).title).toBe('The candidate declined: I accepted another offer');
+    expect(describeEntry(entry('offer.change_requested', { version: 1, source: 'candidate', fields: ['compensation.baseSalaryCents', 'startDate'] })).title).toBe(
+      'The candidate asked for changes: Base salary, Start date',
+    );
+    expect(describeEntry(entry('offer.change_requested', { version: 1, source: 'internal', fields: ['title'] })).title).toBe('Changes asked for: Title');
+  });
+});
