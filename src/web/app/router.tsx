@@ -16,6 +16,7 @@ const AdminUsersRoute = lazy(() => import('./routes/admin-users-route'));
 const AdminPolicyRoute = lazy(() => import('./routes/admin-policy-route'));
 const AdminOutboxRoute = lazy(() => import('./routes/admin-outbox-route'));
 const AdminTemplatesRoute = lazy(() => import('./routes/admin-templates-route'));
+const AdminSigningRoute = lazy(() => import('./routes/admin-signing-route'));
 const DelegationRoute = lazy(() => import('./routes/delegation-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           { path: 'admin/policy', element: page(AdminPolicyRoute) },
           { path: 'admin/outbox', element: page(AdminOutboxRoute) },
           { path: 'admin/templates', element: page(AdminTemplatesRoute) },
+          { path: 'admin/signing', element: page(AdminSigningRoute) },
           { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
           { path: '*', element: page(NotFoundRoute) },

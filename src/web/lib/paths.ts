@@ -9,6 +9,7 @@ export const paths = {
   adminPolicy: () => '/admin/policy',
   adminOutbox: () => '/admin/outbox',
   adminTemplates: () => '/admin/templates',
+  adminSigning: () => '/admin/signing',
   delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
   approvalLink: (token: string) => `/approve/${token}`,

@@ -35,6 +35,7 @@ export function AppLayout() {
     ...(me?.roles.includes('admin') ? [{ to: paths.adminUsers(), label: t('nav.admin'), active: pathname === paths.adminUsers() }] : []),
     ...(me?.roles.some((r) => policyReaders.has(r)) ? [{ to: paths.adminPolicy(), label: t('policy.nav'), active: pathname === paths.adminPolicy() }] : []),
     ...(me?.roles.some((r) => libraryUsers.has(r)) ? [{ to: paths.adminTemplates(), label: t('documents.nav'), active: pathname === paths.adminTemplates() }] : []),
+    ...(me?.roles.includes('admin') ? [{ to: paths.adminSigning(), label: t('signingSettings.nav'), active: pathname === paths.adminSigning() }] : []),
     ...(me?.roles.includes('admin') ? [{ to: paths.adminOutbox(), label: t('outbox.nav'), active: pathname === paths.adminOutbox() }] : []),
     { to: paths.delegation(), label: t('delegation.nav'), active: pathname === paths.delegation() },
   ];
