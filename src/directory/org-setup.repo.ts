@@ -13,7 +13,6 @@ import {
   users,
 } from '../db/schema';
 import type { Role } from '../core/roles';
-import type { SigningSettings } from '../flow/signing/signing-settings';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
 /** Inserts for setting up an organisation: used by the demo seed, the CLI and test factories. */
@@ -43,10 +42,6 @@ export async function grantRole(db: Db, orgId: string, userId: string, role: Rol
 /** Sets who a user reports to (the "hiring manager's manager" relation of approval policies). */
 export async function setManager(db: Db, orgId: string, userId: string, managerId: string | null) {
   await db.update(users).set({ managerId }).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
-}
-
-export async function setSigningSettings(db: Db, orgId: string, signing: SigningSettings) {
-  await db.update(organizations).set({ signing }).where(eq(organizations.id, orgId));
 }
 
 export async function findOrganizationBySlug(db: Db, slug: string) {

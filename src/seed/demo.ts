@@ -5,6 +5,7 @@ import type { Role } from '../core/roles';
 import type { Db } from '../db/client';
 import { hashPassword } from '../auth/secrets';
 import * as setup from '../directory/org-setup.repo';
+import { saveSigningSettings } from '../flow/signing/signing.repo';
 import { createIntakeService } from '../flow/intake/intake.service';
 import type { OfferTermsInput } from '../flow/intake/offer-terms.schema';
 import { offerTermsSchema } from '../flow/intake/offer-terms.schema';
@@ -64,7 +65,7 @@ export async function seedDemo(db: Db, clock: Clock, store: ObjectStore): Promis
   // Morgan reports to Quinn: the "hiring manager's manager" of the sample policy.
   await setup.setManager(db, org.id, user.manager!, user.vp!);
   // Avery, whose name the letterhead signs with, countersigns once the candidate has signed.
-  await setup.setSigningSettings(db, org.id, { signatoryUserId: user.admin!, countersignOrder: 'after', candidateReminderDays: [3, 1] });
+  await saveSigningSettings(db, org.id, { signatoryUserId: user.admin!, countersignOrder: 'after', candidateReminderDays: [3, 1] });
   await seedPolicy(db, clock, org.id, user.admin!);
   // The sample templates, clauses and packet rules (docs/templates.md), saved like an admin would.
   await installSampleLibrary(createLibraryService({ db, clock, store }), { userId: user.admin!, orgId: org.id, roles: [{ role: 'admin', businessUnitId: null }] });
