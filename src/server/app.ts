@@ -47,6 +47,7 @@ import { createNotifications } from '../notify/notifications.service';
 import { registerNotifyRoutes } from '../notify/notify.routes';
 import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
 import { registerSigning } from '../flow/signing/signing.module';
+import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDocuments(app, { db, clock, store: objectStore, hooks: transitionHooks, jobs });
   registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) }, jobs, limits: options.portalLimits });
   registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
+  registerNegotiation(app, { db, clock, hooks: transitionHooks });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));

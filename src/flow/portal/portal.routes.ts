@@ -48,6 +48,10 @@ const portalOfferSchema = z.object({
       }),
     )
     .describe('What the candidate asked to change on this version, oldest first'),
+  previousVersion: z.int().nullable().describe('The version sent to the candidate before this one; null for the first'),
+  changesFromPrevious: z
+    .array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() }))
+    .describe('What changed in the negotiable terms since the version sent before this one; empty for the first'),
 });
 
 const staffChangeRequestSchema = z.object({
@@ -80,6 +84,7 @@ const deliverySchema = z.object({
   remindersSent: z.int(),
   linkState: z.enum(['live', 'revoked', 'expired', 'none']),
   revokedReason: z.string().nullable(),
+  versionsSent: z.int().describe('How many versions of the offer were sent to the candidate (revisions counted for the metrics)'),
 });
 
 export function registerPortalRoutes(

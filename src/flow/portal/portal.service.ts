@@ -10,7 +10,8 @@ import { loadMergeSources } from '../documents/merge-input.repo';
 import { markFirstOpened, markOpened, type CandidateLinkRow } from './candidate-links.repo';
 import { listChangeRequests } from '../negotiation/change-requests.repo';
 import { labelled } from '../negotiation/change-requests.service';
-import type { Delta } from '../negotiation/deltas';
+import { negotiableFields, readTerm, type Delta } from '../negotiation/deltas';
+import { sentVersionNumbers } from '../negotiation/negotiation.repo';
 import { findLiveLink } from './live-link';
 import { CONSENT_TEXT, CONSENT_VERSION } from '../signing/consent';
 
@@ -39,6 +40,15 @@ export function createPortalService({ db, clock, store }: { db: Db; clock: Clock
       }));
     });
     const c = terms.compensation;
+    // What changed since the version this candidate was sent before, in the terms they may negotiate.
+    const previous = (await sentVersionNumbers(db, link.orgId, link.offerId)).filter((v) => v < link.versionNumber).at(-1);
+    const before = previous === undefined ? null : ((await findVersion(db, link.orgId, link.offerId, previous))?.terms as OfferTerms | undefined);
+    const changesFromPrevious = before
+      ? negotiableFields.flatMap((f) => {
+          const [was, is] = [readTerm(before, f.path), readTerm(terms, f.path)];
+          return JSON.stringify(was) === JSON.stringify(is) ? [] : [{ field: f.path, label: f.label, before: was, after: is }];
+        })
+      : [];
     return {
       organizationName: sources.organization.name,
       candidateFirstName: sources.candidate.firstName,
@@ -68,6 +78,8 @@ export function createPortalService({ db, clock, store }: { db: Db; clock: Clock
         comment: r.comment,
         deltas: labelled(r.deltas as Delta[]),
       })),
+      previousVersion: before ? previous! : null,
+      changesFromPrevious,
     };
   }
 

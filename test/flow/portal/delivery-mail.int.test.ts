@@ -112,6 +112,6 @@ describe('delivery e-mails and tracking', () => {
     const late = await p.sentOffer({ expiresOn: '2027-03-03' });
     expect((await p.offers.journal(late.id)).find((e) => e.type === 'offer.sent')!.data).toMatchObject({ remindersScheduled: 1 });
     const never = await p.t.app.inject({ url: `/api/v1/offers/${(await p.offers.createDraft()).id}/delivery`, headers: { cookie: p.cookie } });
-    expect(never.json()).toEqual({ sentAt: null, version: null, linkExpiresAt: null, firstOpenedAt: null, lastOpenedAt: null, remindersSent: 0, linkState: 'none', revokedReason: null });
+    expect(never.json()).toEqual({ sentAt: null, version: null, linkExpiresAt: null, firstOpenedAt: null, lastOpenedAt: null, remindersSent: 0, linkState: 'none', revokedReason: null, versionsSent: 0 });
   });
 });
