@@ -24,8 +24,8 @@ export function registerNegotiationRoutes(app: FastifyInstance, { negotiation }:
       params: offerIdParamsSchema,
       body: z
         .object({
-          changes: z.array(z.object({ field: z.string().describe(fieldDoc), asked: z.unknown() }).loose()).describe('AskedChange[]'),
-          reason: z.string().describe('Why the change is asked for; required, at most 500 characters'),
+          changes: z.array(z.object({ field: z.string().describe(fieldDoc), asked: z.unknown() }).loose()).optional().describe('AskedChange[]: required, 1 to 10'),
+          reason: z.string().optional().describe('Why the change is asked for; required (422 when missing), at most 500 characters'),
           comment: z.string().optional().describe('At most 2000 characters'),
         })
         .loose(),
@@ -52,7 +52,7 @@ export function registerNegotiationRoutes(app: FastifyInstance, { negotiation }:
               z
                 .object({
                   requestId: z.uuid(),
-                  deltas: z.array(z.object({ field: z.string().describe(fieldDoc), decision: z.enum(decisions), value: z.unknown().optional().describe('Required for adjust, checked like an asked value') }).loose()),
+                  deltas: z.array(z.object({ field: z.string().describe(fieldDoc), decision: z.string().describe(decisions.join(' | ')), value: z.unknown().optional().describe('Required for adjust, checked like an asked value') }).loose()),
                 })
                 .loose(),
             )
