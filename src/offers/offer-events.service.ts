@@ -50,6 +50,17 @@ export interface TransitionHooks {
   afterMove(tx: Db, offer: OfferRow, moved: Extract<TransitionResult, { ok: true }>): Promise<PendingEntry[]>;
   /** Why a person may not apply this event by hand (a later stage fires it itself); null when they may. */
   refuseManual?(db: Db, offer: { orgId: string; id: string }, event: OfferEventType): Promise<string | null>;
+  /**
+   * A manual event the lifecycle allows but the policy wants approved first (a rescind with rescind
+   * stages): the journal entries of the request, and the offer does not move; null to apply it now.
+   */
+  holdForApproval?(tx: Db, offer: OfferRow, input: OfferEventInput): Promise<PendingEntry[] | null>;
+}
+
+/** What a manual event did: moved the offer, or (awaitingApproval) recorded a request that waits for approvals. */
+export interface ManualEventResult {
+  offer: OfferRow;
+  awaitingApproval: boolean;
 }
 
 /**
@@ -63,12 +74,28 @@ export function createOfferEventsService({ db, clock, hooks }: { db: Db; clock: 
     input: OfferEventInput,
     expectedRowVersion?: number,
   ): Promise<OfferRow> {
-    return db.transaction((tx) =>
+    return (await apply(actor, offerId, input, expectedRowVersion, false)).offer;
+  }
+
+  async function apply(
+    actor: Pick<Actor, 'orgId'> & { userId: string | null },
+    offerId: string,
+    input: OfferEventInput,
+    expectedRowVersion: number | undefined,
+    manual: boolean,
+  ): Promise<ManualEventResult> {
+    let awaitingApproval = false;
+    const row = await db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, async (offer) => {
         const from = offer.status as OfferStatus;
         const context = input.context ?? (await hooks?.contextFor(tx, offer, input.type));
         const moved = transition(from, input.type, context);
         if (!moved.ok) throw new TransitionNotAllowedError(from, input.type);
+        const held = manual && hooks?.holdForApproval ? await hooks.holdForApproval(tx, offer, input) : null;
+        if (held) {
+          awaitingApproval = true;
+          return { set: {}, entries: held };
+        }
         const set: Partial<OfferRow> = { status: moved.to };
         // A new version starts as a draft copied from the latest frozen one.
         if (input.type === 'new_version') {
@@ -78,15 +105,16 @@ export function createOfferEventsService({ db, clock, hooks }: { db: Db; clock: 
         return { set, entries: [transitionEntry(input.type, moved, input.reason, context), ...after] };
       }),
     );
+    return { offer: row, awaitingApproval };
   }
 
   /** An event a person applies by hand: only on an offer they see, and only if a role of theirs may. */
-  async function applyManualEvent(actor: Actor, offerId: string, input: OfferEventInput, expectedRowVersion: number): Promise<OfferRow> {
+  async function applyManualEvent(actor: Actor, offerId: string, input: OfferEventInput, expectedRowVersion: number): Promise<ManualEventResult> {
     const { facts } = await findVisibleOffer(db, actor, offerId);
     enforceWrite(decideWrite(actor, facts, 'apply_event', []));
     const refusal = await hooks?.refuseManual?.(db, { orgId: actor.orgId, id: offerId }, input.type);
     if (refusal) throw new ConflictError(refusal);
-    return applyEvent(actor, offerId, input, expectedRowVersion);
+    return apply(actor, offerId, input, expectedRowVersion, true);
   }
 
   return { applyEvent, applyManualEvent };

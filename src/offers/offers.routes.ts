@@ -35,15 +35,23 @@ export function registerOfferRoutes(app: FastifyInstance, deps: { offers: Offers
     schema: {
       tags,
       summary: 'Apply a lifecycle event by hand (cancel, withdraw, rescind, verbal acceptance)',
-      description: 'Needs If-Match. An event the current state does not allow gets 409 naming the state and the event.',
+      description:
+        'Needs If-Match. An event the current state does not allow gets 409 naming the state and the event. ' +
+        "A rescind the offer's approval policy wants approved (rescind stages whose conditions hold) does not move the offer: " +
+        'it answers 202 with the unchanged offer, the rescind approval steps start, and the offer is rescinded with this reason once they pass. ' +
+        'A second rescind while one waits for approval gets 409.',
       params: offerIdParamsSchema,
       body: offerEventBodySchema,
-      response: { 200: offerSchema },
+      response: {
+        200: offerSchema.describe('The event was applied'),
+        202: offerSchema.describe('A rescind waits for approval: the offer has not moved'),
+      },
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);
-      const row = await events.applyManualEvent(actor, req.params.id, { type: req.body.type, reason: req.body.reason }, requireIfMatch(req));
+      const { offer: row, awaitingApproval } = await events.applyManualEvent(actor, req.params.id, { type: req.body.type, reason: req.body.reason }, requireIfMatch(req));
       setEtag(reply, row.rowVersion);
+      if (awaitingApproval) reply.code(202);
       return offers.present(actor, row, 'offer.event');
     },
   });

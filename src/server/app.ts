@@ -169,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOfferRoutes(app, { offers, events });
   registerJournalRoutes(app, { db, offers });
   registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
-  approvals.register(app, { idempotent, jobs });
+  approvals.register(app, { idempotent, jobs, afterMove: transitionHooks.afterMove });
   jobs.register(OFFER_EXPIRY_JOB, offerExpiryHandler({ db, clock, events }));
   registerDocuments(app, { db, clock, store: objectStore, hooks: transitionHooks, jobs });
   registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) }, jobs, limits: options.portalLimits });

@@ -8,6 +8,7 @@ import type { OfferTerms } from '../intake/offer-terms.schema';
 import type { NoticeSettings } from './approval-notices';
 import { listStepsOfVersion } from './approvals.repo';
 import { routeVersion } from './routing';
+import { isRescindable, requestRescind, RESCIND_PHASE } from './rescind-approval';
 import { startNextStage, supersedeOpenSteps } from './stage-activation';
 
 type Moved = Extract<TransitionResult, { ok: true }>;
@@ -20,7 +21,7 @@ export interface SubmitRouting {
   afterMove(moved: Moved): Promise<PendingEntry[]>;
 }
 
-/** Where approvals meet the lifecycle: routing on submit, packet approvals, closing steps on the way out. */
+/** Where approvals meet the lifecycle: routing on submit, packet approvals, rescind requests, closing steps on the way out. */
 export function createApprovalHooks({ clock, notices }: { clock: Clock; notices: NoticeSettings }) {
   async function routeOnSubmit(tx: Db, offer: OfferRow, terms: OfferTerms, versionNumber: number, submitterId: string): Promise<SubmitRouting> {
     const now = clock.now();
@@ -49,7 +50,16 @@ export function createApprovalHooks({ clock, notices }: { clock: Clock; notices:
         const closed = await supersedeOpenSteps(tx, offer.orgId, offer.id, offer.currentVersion, now);
         return closed.length ? [{ type: 'approval.steps_closed', data: { steps: closed, reason: moved.to } }] : [];
       }
+      // A pending rescind request lapses once the offer is somewhere a rescind is not allowed from (expired, a new version).
+      if (moved.to !== moved.from && !isRescindable(moved.to)) {
+        const closed = await supersedeOpenSteps(tx, offer.orgId, offer.id, offer.currentVersion, now, RESCIND_PHASE);
+        return closed.length ? [{ type: 'approval.steps_closed', data: { steps: closed, reason: 'rescind_lapsed', status: moved.to } }] : [];
+      }
       return [];
+    },
+    async holdForApproval(tx, offer, input) {
+      if (input.type !== 'rescind') return null;
+      return requestRescind(tx, notices, clock.now(), offer, input.reason);
     },
   };
 

@@ -4,6 +4,7 @@ import { writeOffer } from '../../offers/offer-writer';
 import { noticeApprover, noticeRecruiter, type NoticeSettings } from './approval-notices';
 import { usersByIds } from './approver-directory.repo';
 import { findStep, listDecisions, lockStep, updateStep } from './approvals.repo';
+import { RESCIND_PHASE, rescindLapsed } from './rescind-approval';
 import { orderLike } from './stage-activation';
 
 interface StepJob {
@@ -26,6 +27,8 @@ export function createApprovalTimers({ db, clock, notices }: { db: Db; clock: Cl
       writeOffer(tx, clock, { orgId, offerId: found.offerId, actorId: null }, async (offer) => {
         const step = await lockStep(tx, orgId, stepId);
         if (!step || step.status !== 'pending') return { set: {}, entries: [] };
+        // Nobody is reminded about a rescind request whose offer moved on; deciding on it closes it.
+        if (step.phase === RESCIND_PHASE && rescindLapsed(offer, step)) return { set: {}, entries: [] };
         return { set: {}, entries: await act(tx, step, offer, clock.now()) };
       }),
     );

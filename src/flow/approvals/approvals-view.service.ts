@@ -13,6 +13,7 @@ import { usersByIds } from './approver-directory.repo';
 import type { PolicyPhase } from '../policy/policy.schema';
 import type { StepStatus } from './approvals.schema';
 import type { DecisionKind, DecisionVia } from './decisions.service';
+import { RESCIND_PHASE, rescindLapsed } from './rescind-approval';
 import { activeDelegations, listDecisions, listPendingStepsFor, listStepsOfOffer, type ApprovalStepRow } from './approvals.repo';
 
 /** Explanations quote pay, so only people who may read base pay see them. */
@@ -74,6 +75,8 @@ export function createApprovalsView({ db, clock }: { db: Db; clock: Clock }) {
       const done = decided.filter((d) => d.stepId === step.id).map((d) => d.approverId);
       const forWhom = [actor.userId, ...standingFor].find((id) => approvers.includes(id) && !done.includes(id));
       if (!forWhom) continue;
+      // A rescind request whose offer moved on (the candidate declined) waits for nobody.
+      if (step.phase === RESCIND_PHASE && rescindLapsed(offer, step)) continue;
       const access = await findOfferWithAccess(db, actor.orgId, offer.id);
       const readable = access ? readableFields(actor, factsOf(access)) : new Set<string>();
       const showPay = readable.has(PAY_FIELD);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/client';
 import type { JobRunner } from '../../jobs/worker';
+import type { TransitionHooks } from '../../offers/offer-events.service';
 import type { Idempotent } from '../../server/idempotency';
 import { createPolicyService } from '../policy/policy.service';
 import { registerPolicyRoutes } from '../policy/policy.routes';
@@ -27,9 +28,12 @@ interface ApprovalsDeps {
 export function createApprovals({ db, clock, notices }: ApprovalsDeps) {
   const hooks = createApprovalHooks({ clock, notices });
 
-  function register(app: FastifyInstance, { idempotent, jobs }: { idempotent: Idempotent; jobs: JobRunner }) {
+  function register(
+    app: FastifyInstance,
+    { idempotent, jobs, afterMove }: { idempotent: Idempotent; jobs: JobRunner; afterMove?: TransitionHooks['afterMove'] },
+  ) {
     const policies = createPolicyService({ db, clock });
-    const decisions = createDecisionsService({ db, clock, notices });
+    const decisions = createDecisionsService({ db, clock, notices, afterMove });
     registerPolicyRoutes(app, { policies, simulation: createSimulationService({ db, policies }) });
     registerApprovalRoutes(app, {
       view: createApprovalsView({ db, clock }),

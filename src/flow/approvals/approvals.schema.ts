@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyPhases } from '../policy/policy.schema';
 import { decisionKinds } from './decisions.service';
 
 const person = z.object({ id: z.string(), name: z.string() });
@@ -9,7 +10,7 @@ export type StepStatus = (typeof stepStatuses)[number];
 export const stepViewSchema = z.object({
   id: z.string(),
   versionNumber: z.int(),
-  phase: z.enum(['compensation', 'packet']),
+  phase: z.enum(policyPhases).describe('compensation and packet run on submit; rescind runs on a request to rescind a sent offer'),
   stageKey: z.string(),
   stageName: z.string(),
   stepKey: z.string(),

@@ -8,7 +8,7 @@ import { findVersion, type OfferRow } from '../../offers/offers.repo';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { loadFacts } from '../policy/fact-inputs.repo';
 import { activePolicyVersion, findPolicyVersionById } from '../policy/policy.repo';
-import type { Policy } from '../policy/policy.schema';
+import { submitPhases, type Policy } from '../policy/policy.schema';
 import { decideReapproval, type PriorStep, type ReapprovalOutcome } from '../policy/reapproval';
 import { planApprovals, type PlannedStep } from '../policy/route-plan';
 import { offerExceptions } from '../policy/facts';
@@ -78,7 +78,8 @@ export async function routeVersion(tx: Db, input: RoutingInput): Promise<Routing
     return { policyVersionId: null, context: { compStepsPending: false, packetStepsPending: false }, steps: [], entries: [] };
   }
   const facts = await loadFacts(tx, { orgId: offer.orgId, offerId: offer.id, requisitionId: offer.requisitionId, terms });
-  const planned = planApprovals(policyRow.document as Policy, { terms, facts, businessUnitId: offer.businessUnitId });
+  // Rescind stages wait for a rescind request (rescind-approval.ts); a submit routes the others.
+  const planned = planApprovals(policyRow.document as Policy, { terms, facts, businessUnitId: offer.businessUnitId }, submitPhases);
   const priorRows = input.prior ?? (await latestRoutedSteps(tx, offer.orgId, offer.id, versionNumber));
   const prior = priorOf(priorRows);
   const previousTerms = priorRows.length ? (await findVersion(tx, offer.orgId, offer.id, priorRows[0]!.versionNumber))?.terms : undefined;

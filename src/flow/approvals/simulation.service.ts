@@ -10,7 +10,7 @@ import { offerTermsSchema, type OfferTerms } from '../intake/offer-terms.schema'
 import { loadFacts } from '../policy/fact-inputs.repo';
 import { offerExceptions } from '../policy/facts';
 import { activePolicyVersion, findPolicyVersionById } from '../policy/policy.repo';
-import type { Policy } from '../policy/policy.schema';
+import { submitPhases, type Policy, type SubmitPhase } from '../policy/policy.schema';
 import { problemsAsFields, type PolicyService, type PolicySource } from '../policy/policy.service';
 import { planApprovals } from '../policy/route-plan';
 import { latestRoutedSteps } from './approvals.repo';
@@ -71,7 +71,8 @@ export function createSimulationService({ db, policies }: { db: Db; policies: Pi
     const policy = await policyFor(actor, input, subject);
     if (!policy) throw new NotFoundError('approval policy', 'for this business unit');
     const facts = await loadFacts(db, { orgId: actor.orgId, offerId: subject.offerId, requisitionId: subject.requisitionId, terms: subject.terms });
-    const planned = planApprovals(policy.document, { terms: subject.terms, facts, businessUnitId: subject.businessUnitId });
+    // A simulation is of a submit: rescind stages run only on a rescind request.
+    const planned = planApprovals(policy.document, { terms: subject.terms, facts, businessUnitId: subject.businessUnitId }, submitPhases);
     const priorRows = subject.offerId ? await latestRoutedSteps(db, actor.orgId, subject.offerId, subject.nextVersion) : [];
     const prior = priorOf(priorRows);
     const previous = priorRows.length ? (await findVersion(db, actor.orgId, subject.offerId!, priorRows[0]!.versionNumber))?.terms : undefined;
@@ -89,7 +90,7 @@ export function createSimulationService({ db, policies }: { db: Db; policies: Pi
       const outcome = outcomeOf(plan, priorRows.length ? prior : null, changed);
       const found = outcome.outcome === 'run' ? await resolveAll(db, parties, plan.approvers) : { users: [], missing: undefined };
       steps.push({
-        phase: plan.phase,
+        phase: plan.phase as SubmitPhase,
         stageKey: plan.stageKey,
         stageName: plan.stageName,
         stepKey: plan.stepKey,

@@ -70,10 +70,10 @@ async function scheduleTimers(tx: Db, step: ApprovalStepRow, now: Date, calendar
   }
 }
 
-/** Closes the open steps of a version (the offer went back to draft or ended) and stops their timers. */
-export async function supersedeOpenSteps(tx: Db, orgId: string, offerId: string, versionNumber: number, now: Date): Promise<string[]> {
+/** Closes the open steps of a version (of one phase, when given: the offer went back to draft or ended) and stops their timers. */
+export async function supersedeOpenSteps(tx: Db, orgId: string, offerId: string, versionNumber: number, now: Date, phase?: string): Promise<string[]> {
   const steps = await listStepsOfVersion(tx, orgId, offerId, versionNumber);
-  const open = steps.filter((s) => s.status === 'waiting' || s.status === 'pending');
+  const open = steps.filter((s) => (s.status === 'waiting' || s.status === 'pending') && (phase === undefined || s.phase === phase));
   for (const s of open) {
     await updateStep(tx, s.id, { status: 'superseded', decidedAt: now });
     await cancelJobs(tx, stepTimerPrefix(s.id));

@@ -248,6 +248,12 @@ export function parsePolicy(source: string, format: 'yaml' | 'json', catalogue: 
       else stepKeys.set(step.key, ti);
       const b = problems.length;
       checkStep(step, tp, catalogue, problems);
+      // A rescind does not change terms, so there is nothing for an approval to cover.
+      if (stage.phase === 'rescind' && step.covers.length > 0)
+        problems.push({
+          path: formatPath([...tp, 'covers']),
+          message: 'means nothing on a rescind stage: rescind approvals are asked for each rescind request and never carry over to a new version, so leave covers out',
+        });
       if (!step.when || problems.length !== b || !stageOk || stageDead) return;
       const wp = formatPath([...tp, 'when']);
       if (!unreachable(step.when, wp, 'step', problems) && stage.when)

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/plugins/auth';
 import type { createSimulationService } from '../approvals/simulation.service';
-import { POLICY_LIMITS } from './policy.schema';
+import { POLICY_LIMITS, submitPhases } from './policy.schema';
 import type { PolicyService } from './policy.service';
 
 const sourceBody = {
@@ -43,7 +43,7 @@ const simulationSchema = z.object({
   exceptions: z.array(z.object({ reason: z.enum(['out_of_band', 'over_budget', 'non_standard_clause']), detail: z.string() })),
   steps: z.array(
     z.object({
-      phase: z.enum(['compensation', 'packet']),
+      phase: z.enum(submitPhases).describe('A simulation is of a submit; rescind stages run only on a rescind request'),
       stageKey: z.string(),
       stageName: z.string(),
       stepKey: z.string(),

@@ -8,8 +8,11 @@ import { roles, type Role } from '../../core/roles';
  * the organisation's users.
  */
 
-export const policyPhases = ['compensation', 'packet'] as const;
+export const policyPhases = ['compensation', 'packet', 'rescind'] as const;
 export type PolicyPhase = (typeof policyPhases)[number];
+/** Phases routed when a version is submitted; `rescind` stages run only when someone asks to rescind a sent offer. */
+export const submitPhases = ['compensation', 'packet'] as const satisfies readonly PolicyPhase[];
+export type SubmitPhase = (typeof submitPhases)[number];
 
 export const policyRelations = ['requisition_hiring_manager', 'department_hrbp', 'hiring_manager_manager'] as const;
 export type PolicyRelation = (typeof policyRelations)[number];

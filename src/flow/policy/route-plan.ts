@@ -1,7 +1,7 @@
 import { evaluateCondition } from './conditions';
 import { explainOutcome, type PhraseCache } from './explain';
 import type { PolicySubject } from './policy-fields';
-import type { ApproverSpec, Policy, PolicyPhase, Quorum } from './policy.schema';
+import { submitPhases, type ApproverSpec, type Policy, type PolicyPhase, type Quorum } from './policy.schema';
 
 /**
  * Turns a policy into the list of steps one offer version would go through, with the reason for
@@ -33,11 +33,16 @@ export interface PlannedStep {
 
 export const ALWAYS_REQUIRED = 'always required by the policy';
 
-/** Every step of every stage, required or not, in policy order. */
-export function planApprovals(policy: Policy, subject: PolicySubject): PlannedStep[] {
+/**
+ * Every step of every stage of the given phases, required or not, in policy order (stageIndex is
+ * the index in the whole policy). By default what a submitted version goes through; a rescind
+ * request plans the rescind stages instead (planRescind).
+ */
+export function planApprovals(policy: Policy, subject: PolicySubject, phases: readonly PolicyPhase[] = submitPhases): PlannedStep[] {
   const plan: PlannedStep[] = [];
   const phrases: PhraseCache = new Map();
   policy.stages.forEach((stage, stageIndex) => {
+    if (!phases.includes(stage.phase)) return;
     const stageOutcome = evaluateCondition(stage.when, subject);
     // Evaluated once per stage: every step of a skipped stage gives the same reason.
     const stageReason = stage.when ? explainOutcome(stageOutcome, subject, phrases) : '';
@@ -75,4 +80,13 @@ export function planApprovals(policy: Policy, subject: PolicySubject): PlannedSt
     }
   });
   return plan;
+}
+
+/** The steps a request to rescind a sent offer goes through: the policy's rescind stages, judged on the current version. */
+export function planRescind(policy: Policy, subject: PolicySubject): PlannedStep[] {
+  return planApprovals(policy, subject, ['rescind']);
+}
+
+export function hasRescindStages(policy: Policy): boolean {
+  return policy.stages.some((s) => s.phase === 'rescind');
 }

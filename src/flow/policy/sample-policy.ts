@@ -126,6 +126,19 @@ stages:
         sla: { businessHours: 24 }
         reminders: { afterBusinessHours: [8, 16] }
         covers: [staffing, title, startDate]
+
+  - key: rescind
+    name: Rescind approval
+    phase: rescind                                                         # runs only when a sent offer is to be rescinded
+    steps:
+      - key: hr_or_legal
+        name: HR business partner or legal
+        approvers:
+          - { relation: department_hrbp }
+          - { role: legal }
+        quorum: any
+        sla: { businessHours: 8 }
+        reminders: { afterBusinessHours: [4] }
 `;
 
 /** The e-mail addresses the sample names, all users of the demo organisation. */

@@ -9,7 +9,7 @@ export type StepStatus = (typeof stepStatuses)[number];
 export const stepSchema = z.object({
   id: z.string(),
   versionNumber: z.number(),
-  phase: z.enum(['compensation', 'packet']),
+  phase: z.enum(['compensation', 'packet', 'rescind']),
   stageKey: z.string(),
   stageName: z.string(),
   stepKey: z.string(),

@@ -4,7 +4,7 @@ import type { PlanStep as Step } from '../api/plan';
 import { phaseLabel } from './approval-labels';
 import { PlanStep } from './plan-step';
 
-const phases = ['compensation', 'packet'] as const;
+const phases = ['compensation', 'packet', 'rescind'] as const;
 
 /** Steps the policy considered and left out, folded away with the reason for each. */
 function NotNeeded({ steps }: { steps: Step[] }) {
