@@ -22,4 +22,21 @@ describe('the offer timeline in words', () => {
     );
     expect(describeEntry(entry('offer.change_requested', { version: 1, source: 'internal', fields: ['title'] })).title).toBe('Changes asked for: Title');
   });
+
+  it('says how a change request was answered and what the next version proposes', () => {
+    const answered = entry('offer.change_request_answered', { answeredByVersion: 2, decisions: [{ field: 'compensation.baseSalaryCents', decision: 'accept' }, { field: 'startDate', decision: 'adjust' }] });
+    expect(describeEntry(answered).title).toBe('Change request answered in version 2: Base salary accepted, Start date adjusted');
+    expect(describeEntry(entry('offer.counter_proposed', { fromVersion: 1, toVersion: 2, fields: ['compensation.baseSalaryCents', 'startDate'] })).title).toBe('Version 2 proposed: Base salary, Start date');
+  });
+
+  it('tells a rescind that waits for approval, and how it ended', () => {
+    expect(describeEntry(entry('offer.rescind_requested', { version: 1, reason: 'Budget frozen' }))).toEqual({
+      title: 'Rescind asked for (version 1); it waits for approval',
+      detail: 'Budget frozen',
+    });
+    expect(describeEntry(entry('offer.rescind_approved', { version: 1, approvedBy: [] })).title).toBe('Rescind approved');
+    expect(describeEntry(entry('offer.rescind_refused', { version: 1, comment: 'We committed to this candidate' })).title).toBe(
+      'Rescind refused: We committed to this candidate',
+    );
+  });
 });

@@ -44,13 +44,27 @@ export function describeEntry(entry: JournalEntry): EntryText {
     case 'offer.consented':
     case 'offer.reminder_sent':
     case 'offer.links_revoked':
+    case 'offer.rescind_approved':
       return { title: t(`journal.type.${entry.type}`) };
+    case 'offer.rescind_requested':
+      return { title: t('journal.type.offer.rescind_requested', { version: String(d.version ?? '') }), ...(str(d.reason) ? { detail: str(d.reason) } : {}) };
+    case 'offer.rescind_refused':
+      return { title: t('journal.type.offer.rescind_refused', { comment: str(d.comment) ?? '' }) };
     case 'offer.declined':
       return { title: t('journal.type.offer.declined', { reason: tOr(`portal.reason.${str(d.reason) ?? ''}`, humanize(str(d.reason) ?? '')) }) };
     case 'offer.change_requested': {
       const fields = Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [];
       const key = d.source === 'internal' ? 'journal.type.offer.change_requested_inside' : 'journal.type.offer.change_requested';
       return { title: t(key, { fields: fields.map(termsFieldLabel).join(', ') }) };
+    }
+    case 'offer.change_request_answered': {
+      const decisions = Array.isArray(d.decisions) ? (d.decisions as { field?: unknown; decision?: unknown }[]) : [];
+      const words = decisions.map((x) => `${termsFieldLabel(String(x.field ?? ''))} ${tOr(`journal.decision.${String(x.decision ?? '')}`, String(x.decision ?? ''))}`);
+      return { title: t('journal.type.offer.change_request_answered', { version: String(d.answeredByVersion ?? ''), decisions: words.join(', ') }) };
+    }
+    case 'offer.counter_proposed': {
+      const fields = Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [];
+      return { title: t('journal.type.offer.counter_proposed', { version: String(d.toVersion ?? ''), fields: [...new Set(fields.map(termsFieldLabel))].join(', ') }) };
     }
     default:
       return { title: humanize(entry.type) };
