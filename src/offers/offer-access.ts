@@ -44,6 +44,7 @@ const actionWords: Record<OfferAction, string> = {
   edit_draft: "edit this offer's draft",
   submit: 'submit this offer',
   apply_event: 'change this offer this way',
+  ask_changes: 'ask for changes to this offer',
 };
 
 export function enforceWrite(decision: WriteDecision): void {

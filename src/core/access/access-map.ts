@@ -18,8 +18,9 @@ export type RowCondition =
   | 'submitted' // past draft and not cancelled
   | 'staffing'; // the offer has staffing terms
 
-export type OfferAction = 'create' | 'edit_draft' | 'submit' | 'apply_event';
-export const offerActions: readonly OfferAction[] = ['create', 'edit_draft', 'submit', 'apply_event'];
+/** ask_changes: ask for changes to an offer the candidate holds; the request, not the edit, so no field is written. */
+export type OfferAction = 'create' | 'edit_draft' | 'submit' | 'apply_event' | 'ask_changes';
+export const offerActions: readonly OfferAction[] = ['create', 'edit_draft', 'submit', 'apply_event', 'ask_changes'];
 
 export interface OfferRule {
   rows: RowCondition;
@@ -43,9 +44,9 @@ const writable = offerFields.filter((f) => f.startsWith('terms.') || f === 'cand
 export const offerAccessMap: Record<Role, OfferRule> = {
   admin: { rows: 'any', read: all, write: writable, actions: offerActions },
   recruiter: { rows: 'any', read: all, write: writable, actions: offerActions },
-  finance: { rows: 'any', read: all, write: nothing, actions: [] },
-  hrbp: { rows: 'any', read: all, write: nothing, actions: [] },
-  hiring_manager: { rows: 'approver', read: except('terms.staffing.payRateCents'), write: nothing, actions: [] },
+  finance: { rows: 'any', read: all, write: nothing, actions: ['ask_changes'] },
+  hrbp: { rows: 'any', read: all, write: nothing, actions: ['ask_changes'] },
+  hiring_manager: { rows: 'approver', read: except('terms.staffing.payRateCents'), write: nothing, actions: ['ask_changes'] },
   legal: {
     rows: 'needs_legal',
     read: [

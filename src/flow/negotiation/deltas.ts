@@ -52,7 +52,7 @@ export interface Delta {
   asked: unknown;
 }
 
-export function readTerm(terms: OfferTerms, path: string): unknown {
+export function readTerm(terms: object, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Record<string, unknown>)[k]), terms) ?? null;
 }
 

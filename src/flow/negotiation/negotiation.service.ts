@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../core/actor';
-import { changedTermsFields, decideWrite, grantsReaching } from '../../core/access/offer-access';
+import { offerAccessMap } from '../../core/access/access-map';
+import { changedTermsFields, decideWrite } from '../../core/access/offer-access';
 import { isCompensationField } from '../../core/access/offer-fields';
 import { changedFields } from '../../core/changed-fields';
 import type { Clock } from '../../core/clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../core/errors';
 import { transition, type OfferStatus } from '../../core/lifecycle';
-import type { Role } from '../../core/roles';
+import { roles, type Role } from '../../core/roles';
 import type { Db } from '../../db/client';
 import { insertCompensationView } from '../../audit/compensation-views.repo';
 import { notifyUser } from '../../notify/notifications.service';
@@ -27,7 +28,7 @@ import { termLabel } from './term-labels';
  * writing terms (the recruiter answers with a new version), so the access map's write actions do
  * not decide it; reading does: nobody asks to change a value their role may not read.
  */
-export const internalAskRoles: readonly Role[] = ['admin', 'recruiter', 'hiring_manager', 'finance', 'hrbp'];
+export const internalAskRoles: readonly Role[] = roles.filter((r) => offerAccessMap[r].actions.includes('ask_changes'));
 
 const internalAskSchema = z.strictObject({
   changes: askChangesSchema.shape.changes,
@@ -198,7 +199,7 @@ export function createNegotiation({ db, clock, hooks }: { db: Db; clock: Clock; 
     if (unreadable.length) {
       throw new ForbiddenError(`Your role may not ask to change fields it may not read: ${input.changes.filter((c) => !readable.has(`terms.${c.field}`)).map((c) => c.field).join(', ')}.`, unreadable);
     }
-    if (!grantsReaching(actor, facts).some((g) => internalAskRoles.includes(g.role))) {
+    if (!decideWrite(actor, facts, 'ask_changes', []).ok) {
       throw new ForbiddenError(`Your role may not ask for changes to this offer; ${internalAskRoles.join(', ')} may.`);
     }
     const id = randomUUID();

@@ -6,12 +6,13 @@ import { PageLoader } from '../../components/page-loader';
 import { ProblemAlert } from '../../components/problem-alert';
 import { approvalsKey } from '../../features/approvals/api/inbox';
 import { ApprovalPlanPanel } from '../../features/approvals/components/approval-plan-panel';
-import { canEditOffers, useMe } from '../../features/auth/api/me';
+import { canAskForChanges, canEditOffers, useMe } from '../../features/auth/api/me';
 import { usePacketRules } from '../../features/documents/api/library';
 import { packetsKey } from '../../features/documents/api/packets';
 import { DocumentsPanel } from '../../features/documents/components/documents-panel';
 import { deliveryKey } from '../../features/delivery/api/delivery';
 import { DeliveryPanel } from '../../features/delivery/components/delivery-panel';
+import { VersionDiffPanel } from '../../features/negotiation/components/version-diff-panel';
 import { JournalPanel } from '../../features/journal/components/journal-panel';
 import { journalKey } from '../../features/journal/api/journal';
 import { useOffer } from '../../features/offers/api/offer';
@@ -73,7 +74,12 @@ export default function OfferDetailRoute() {
           onReload={reload}
           packetByHand={packetByHand}
           documents={(offer.data.status !== 'draft' || offer.data.currentVersion > 0) && <DocumentsPanel offerId={id} waiting={drafting && rules.isSuccess && !packetByHand} />}
-          delivery={<DeliveryPanel offer={offer.data} canAct={canAct} onReload={reload} />}
+          delivery={
+            <>
+              <DeliveryPanel offer={offer.data} canAct={canAct} canAskChanges={canAskForChanges(me)} onReload={reload} />
+              {offer.data.currentVersion >= 2 && <VersionDiffPanel offerId={id} currentVersion={offer.data.currentVersion} currency={offer.data.terms?.compensation?.currency ?? 'USD'} />}
+            </>
+          }
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -31,3 +31,8 @@ export function useMe() {
 export function canEditOffers(me: Me | null | undefined): boolean {
   return !!me && rolesMayTake(me.roles, 'edit_draft');
 }
+
+/** Recruiters, hiring managers, finance and HR business partners may ask for changes while the candidate holds an offer. */
+export function canAskForChanges(me: Me | null | undefined): boolean {
+  return !!me && rolesMayTake(me.roles, 'ask_changes');
+}

@@ -1,7 +1,7 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import { t } from '../../../i18n/t';
 import { formatDateTime } from '../../../lib/format';
-import { describeAsked } from '../../portal/components/asked-change-words';
+import { describeAsked } from '../../../lib/term-words';
 import type { ChangeRequest } from '../api/delivery';
 
 /** What the candidate (or a colleague) asked to change, value by value; hidden values stay hidden. */

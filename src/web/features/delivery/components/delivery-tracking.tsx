@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { t } from '../../../i18n/t';
+import { t, tOr } from '../../../i18n/t';
 import { formatDateTime } from '../../../lib/format';
 import type { Delivery } from '../api/delivery';
 
@@ -10,7 +10,7 @@ export function DeliveryTracking({ delivery }: { delivery: Delivery }) {
     delivery.linkState === 'live'
       ? t('delivery.link.live', { when: formatDateTime(delivery.linkExpiresAt!) })
       : delivery.linkState === 'revoked'
-        ? t('delivery.link.revoked', { reason: delivery.revokedReason ?? '' })
+        ? tOr(`delivery.revoked.${delivery.revokedReason ?? ''}`, t('delivery.link.revoked', { reason: delivery.revokedReason ?? '' }))
         : delivery.linkState === 'expired'
           ? t('delivery.link.expired')
           : t('delivery.link.none');

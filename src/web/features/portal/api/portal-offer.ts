@@ -37,6 +37,8 @@ const portalOfferSchema = z.object({
       }),
     )
     .default([]),
+  previousVersion: z.number().nullable().default(null),
+  changesFromPrevious: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })).default([]),
 });
 export type PortalOffer = z.infer<typeof portalOfferSchema>;
 

@@ -2,7 +2,7 @@ import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n/t';
 import type { PortalOffer } from '../api/portal-offer';
-import { describeAsked } from './asked-change-words';
+import { describeAsked } from '../../../lib/term-words';
 import { PortalChangesForm } from './portal-changes-form';
 import { PortalDeclineForm } from './portal-decline-form';
 import { PortalSignForm } from './portal-sign-form';

@@ -3,6 +3,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t, tOr } from '../../../i18n/t';
 import { formatDate, formatMoney } from '../../../lib/format';
+import { describeAsked } from '../../../lib/term-words';
 import { portalPath, usePortalOffer, type PortalOffer } from '../api/portal-offer';
 import { PortalAnswer } from './portal-answer';
 
@@ -27,6 +28,16 @@ export function PortalOfferPage({ token }: { token: string }) {
       <Title order={1} size="h2">
         {data.offer.title}
       </Title>
+      {data.changesFromPrevious.length > 0 && (
+        <Alert color="violet" variant="light" title={t('portal.whatChanged.title')} role="note">
+          <Text size="sm">{t('portal.whatChanged.body', { organization: data.organizationName })}</Text>
+          <List size="sm" spacing={2} mt={4}>
+            {data.changesFromPrevious.map((c) => (
+              <List.Item key={c.field}>{describeAsked({ field: c.field, label: c.label, current: c.before, asked: c.after }, data.offer.currency)}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       <OfferFacts data={data} />
       {data.offer.expiresOn && (
         <Alert color="blue" variant="light" title={t('portal.expires.title')}>
