@@ -39,11 +39,13 @@ export async function noticeApprover(
   settings: NoticeSettings,
   now: Date,
   offer: NoticeOffer,
-  step: Pick<ApprovalStepRow, 'id' | 'stepName' | 'dueAt'>,
+  step: Pick<ApprovalStepRow, 'id' | 'stepName' | 'dueAt'> & { phase?: string },
   user: DirectoryUser,
   kind: NoticeKind,
 ): Promise<void> {
-  const title = subjects[kind](step.stepName, offer.title);
+  // A rescind step approves taking the offer back from the candidate, not the offer itself: say so.
+  const rescind = step.phase === 'rescind';
+  const title = subjects[kind](step.stepName, rescind ? `rescinding ${offer.title}` : offer.title);
   const due = step.dueAt ? ` Due ${formatDue(step.dueAt, user.timeZone)}.` : '';
   await notifyUser(tx, {
     orgId: offer.orgId,
@@ -51,7 +53,7 @@ export async function noticeApprover(
     offerId: offer.id,
     kind: `approval.${kind}`,
     title,
-    body: `${offer.candidateName}: ${step.stepName} approval.${due}`,
+    body: `${offer.candidateName}: ${step.stepName} approval${rescind ? ' to rescind the offer' : ''}.${due}`,
     now,
   });
   const token = newSecret('oal_');
@@ -73,7 +75,9 @@ export async function noticeApprover(
       text: [
         `Hello ${user.name},`,
         '',
-        `The offer "${offer.title}" for ${offer.candidateName} needs your ${step.stepName} approval.${due}`,
+        rescind
+          ? `A request to rescind the offer "${offer.title}" for ${offer.candidateName} needs your ${step.stepName} approval. The offer is rescinded once the approvals are in; rejecting the request leaves it with the candidate.${due}`
+          : `The offer "${offer.title}" for ${offer.candidateName} needs your ${step.stepName} approval.${due}`,
         '',
         `Review it here: ${link}`,
         '',

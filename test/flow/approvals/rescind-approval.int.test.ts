@@ -89,7 +89,10 @@ describe('rescind with approval when the policy has rescind stages', () => {
       .select()
       .from(outboundEmails)
       .where(and(eq(outboundEmails.orgId, p.fx.orgId), eq(outboundEmails.toAddress, p.fx.users.legal.email)));
-    expect(mail.some((m) => m.subject.includes('(Legal)') && m.textBody.includes('/approve/oal_'))).toBe(true);
+    const asked = mail.find((m) => m.subject.startsWith('Approval needed: rescinding'))!;
+    expect(asked.subject).toMatch(/^Approval needed: rescinding .+ \(Legal\)$/);
+    expect(asked.textBody).toContain('A request to rescind the offer');
+    expect(asked.textBody).toMatch(/\/approve\/oal_/);
 
     const requested = (await p.offers.journal(id)).find((e) => e.type === 'offer.rescind_requested')!;
     expect(requested.data).toMatchObject({ version: 1, reason: 'Budget frozen for the quarter', steps: expect.arrayContaining([expect.objectContaining({ stage: 'rescind_review', step: 'legal', outcome: 'run' })]) });
