@@ -707,3 +707,225 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * A contingency of an offer version: the kinds named in its terms plus custom ones. Decided one by
+ * one (cleared, waived with a reason, failed); handoff waits until none is pending or failed.
+ */
+export const contingencies = pgTable(
+  'contingencies',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    versionNumber: integer('version_number').notNull(),
+    /** background_check | references | work_authorization | drug_screen | custom */
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    /** pending | cleared | waived | failed */
+    status: text('status').notNull().default('pending'),
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    /** Date only (YYYY-MM-DD). */
+    dueDate: text('due_date'),
+    /** Why it was waived or failed. */
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contingencies_offer_idx').on(t.offerId)],
+);
+
+/** The tasks onboarding starts from: chosen by employment type and business unit, due relative to the start date. */
+export const onboardingTaskTemplates = pgTable(
+  'onboarding_task_templates',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** hr_ops | it | payroll | hiring_manager | recruiter */
+    ownerRole: text('owner_role').notNull(),
+    /** Days from the start date; negative is before it. */
+    dueOffsetDays: integer('due_offset_days').notNull(),
+    /** Employment types it applies to; empty means all. */
+    employmentTypes: jsonb('employment_types').notNull().default([]),
+    /** Null means every business unit. */
+    businessUnitId: uuid('business_unit_id').references(() => businessUnits.id),
+    position: integer('position').notNull().default(0),
+    retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('onboarding_task_templates_key').on(t.orgId, t.key)],
+);
+
+export const onboardingTasks = pgTable(
+  'onboarding_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    templateKey: text('template_key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerRole: text('owner_role').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    dueDate: text('due_date').notNull(),
+    /** open | done | skipped */
+    status: text('status').notNull().default('open'),
+    doneBy: uuid('done_by').references(() => users.id),
+    doneAt: timestamp('done_at', { withTimezone: true, mode: 'date' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('onboarding_tasks_offer_template_key').on(t.offerId, t.templateKey), index('onboarding_tasks_org_role_idx').on(t.orgId, t.ownerRole, t.status)],
+);
+
+/** The handoff of an accepted offer: the start date confirmed and when it went to onboarding. */
+export const offerHandoffs = pgTable('offer_handoffs', {
+  offerId: uuid('offer_id').primaryKey().references(() => offers.id),
+  orgId: uuid('org_id').notNull().references(() => organizations.id),
+  versionNumber: integer('version_number').notNull(),
+  startDateConfirmed: text('start_date_confirmed'),
+  confirmedBy: uuid('confirmed_by').references(() => users.id),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+  /** The handoff record as exported (JSON), frozen when the offer is handed off. */
+  record: jsonb('record'),
+  handedOffAt: timestamp('handed_off_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  createdAt: createdAt(),
+});
+
+/** An outbound webhook subscription (Standard Webhooks). The secret signs; the previous one keeps signing during rotation. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** Event types subscribed to, e.g. ["offer.accepted", "approval.decided"]; ["*"] for all. */
+    eventTypes: jsonb('event_types').notNull(),
+    /** whsec_… (base64 key); needed in clear to sign. */
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true, mode: 'date' }),
+    /** active | disabled */
+    status: text('status').notNull().default('active'),
+    disabledReason: text('disabled_reason'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('webhook_endpoints_org_idx').on(t.orgId)],
+);
+
+/** Every event offered to subscribers, in order per offer (`offer_seq`). */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').references(() => offers.id),
+    /** Per-offer order; 0 for events not about an offer. */
+    offerSeq: integer('offer_seq').notNull().default(0),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [index('webhook_events_org_created_idx').on(t.orgId, t.createdAt), index('webhook_events_offer_idx').on(t.offerId, t.offerSeq)],
+);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    endpointId: uuid('endpoint_id').notNull().references(() => webhookEndpoints.id),
+    eventId: text('event_id').notNull().references(() => webhookEvents.id),
+    offerId: uuid('offer_id'),
+    offerSeq: integer('offer_seq').notNull().default(0),
+    /** pending | delivered | failed (gave up) */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_endpoint_event_key').on(t.endpointId, t.eventId),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_endpoint_offer_idx').on(t.endpointId, t.offerId, t.offerSeq),
+  ],
+);
+
+/** One HTTP attempt of a delivery: the log admins read and replay from. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    deliveryId: uuid('delivery_id').notNull().references(() => webhookDeliveries.id),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+    responseBody: text('response_body'),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attemptedAt)],
+);
+
+/** An ATS that may create or pre-fill draft offers: its token (hashed) and how its payload maps to offer fields. */
+export const atsConnections = pgTable('ats_connections', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id').notNull().references(() => organizations.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** The recruiter drafts are created for when the payload names none. */
+  defaultRecruiterId: uuid('default_recruiter_id').references(() => users.id),
+  fieldMapping: jsonb('field_mapping').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+/** Inbound ATS events by their own id: the same event twice makes one draft. */
+export const atsInboundEvents = pgTable(
+  'ats_inbound_events',
+  {
+    connectionId: uuid('connection_id').notNull().references(() => atsConnections.id),
+    externalId: text('external_id').notNull(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').references(() => offers.id),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.externalId] })],
+);
+
+/** A CSV import: dry run or applied, with the line-by-line report. */
+export const importRuns = pgTable(
+  'import_runs',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    /** requisitions | candidates | comp_bands */
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    dryRun: boolean('dry_run').notNull(),
+    /** running | done | failed */
+    status: text('status').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    goodRows: integer('good_rows').notNull().default(0),
+    badRows: integer('bad_rows').notNull().default(0),
+    /** [{ line, column, message }], capped. */
+    problems: jsonb('problems').notNull().default([]),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('import_runs_org_created_idx').on(t.orgId, t.createdAt)],
+);
