@@ -54,7 +54,7 @@ export interface TransitionHooks {
    * A manual event the lifecycle allows but the policy wants approved first (a rescind with rescind
    * stages): the journal entries of the request, and the offer does not move; null to apply it now.
    */
-  holdForApproval?(tx: Db, offer: OfferRow, input: OfferEventInput): Promise<PendingEntry[] | null>;
+  holdForApproval?(tx: Db, offer: OfferRow, input: OfferEventInput, requesterId: string | null): Promise<PendingEntry[] | null>;
 }
 
 /** What a manual event did: moved the offer, or (awaitingApproval) recorded a request that waits for approvals. */
@@ -91,7 +91,7 @@ export function createOfferEventsService({ db, clock, hooks }: { db: Db; clock: 
         const context = input.context ?? (await hooks?.contextFor(tx, offer, input.type));
         const moved = transition(from, input.type, context);
         if (!moved.ok) throw new TransitionNotAllowedError(from, input.type);
-        const held = manual && hooks?.holdForApproval ? await hooks.holdForApproval(tx, offer, input) : null;
+        const held = manual && hooks?.holdForApproval ? await hooks.holdForApproval(tx, offer, input, actor.userId) : null;
         if (held) {
           awaitingApproval = true;
           return { set: {}, entries: held };

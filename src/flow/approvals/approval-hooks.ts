@@ -57,9 +57,9 @@ export function createApprovalHooks({ clock, notices }: { clock: Clock; notices:
       }
       return [];
     },
-    async holdForApproval(tx, offer, input) {
+    async holdForApproval(tx, offer, input, requesterId) {
       if (input.type !== 'rescind') return null;
-      return requestRescind(tx, notices, clock.now(), offer, input.reason);
+      return requestRescind(tx, notices, clock.now(), offer, input.reason, requesterId);
     },
   };
 

@@ -11,8 +11,10 @@ export interface RoutingParties {
   requisitionId: string | null;
   /** The offer's manager from the terms: stands in for the hiring manager when there is no requisition. */
   managerId: string | null;
-  /** The person who submitted: never an approver of their own offer. */
+  /** The person who submitted (or asked to rescind): never an approver of their own request. */
   submitterId: string | null;
+  /** That person in words, for when they are the only approver found; 'the person who submitted the offer' by default. */
+  submitterIs?: string;
 }
 
 export interface ResolvedApprovers {
@@ -32,7 +34,7 @@ export async function resolveApprovers(db: Db, parties: RoutingParties, spec: Ap
   const found = await lookup(db, parties, spec);
   const users = found.filter((u) => u.id !== parties.submitterId);
   if (users.length) return { users };
-  if (found.length) return { users, missing: `${describeSpec(spec)} is the person who submitted the offer, who cannot approve it` };
+  if (found.length) return { users, missing: `${describeSpec(spec)} is ${parties.submitterIs ?? 'the person who submitted the offer'}, who cannot approve it` };
   return { users, missing: `nobody is ${describeSpec(spec)}` };
 }
 

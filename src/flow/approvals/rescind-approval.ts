@@ -61,6 +61,8 @@ export async function requestRescind(
   now: Date,
   offer: OfferRow,
   reason: string | undefined,
+  /** Who asks: never an approver of their own request. */
+  requesterId: string | null,
 ): Promise<PendingEntry[] | null> {
   if (!offer.policyVersionId) return null;
   const policyRow = await findPolicyVersionById(tx, offer.orgId, offer.policyVersionId);
@@ -89,7 +91,8 @@ export async function requestRescind(
     departmentId: terms.departmentId,
     requisitionId: offer.requisitionId,
     managerId: terms.managerId ?? null,
-    submitterId: null,
+    submitterId: requesterId,
+    submitterIs: 'the person who asked to rescind the offer',
   };
   const rows: NewApprovalStepRow[] = [];
   const problems: { field: string; message: string }[] = [];

@@ -196,4 +196,14 @@ describe('rescind with approval when the policy has rescind stages', () => {
     expect(await api.statuses(p.cookie, id, 1)).toEqual(['rescind_review/hrbp:not_needed']);
     expect((await api.inbox(cookies.legal!)).some((i) => i.offer.id === id)).toBe(false);
   });
+
+  // Saves a newer policy: keep this test last.
+  it('the person asking to rescind is never an approver of their own request', async () => {
+    await api.savePolicy(cookies.admin!, withRescind.replace('approvers: [{ role: legal }]', 'approvers: [{ role: recruiter }]'));
+    const { id, rowVersion } = await p.sentOffer();
+    const res = await p.offers.event(id, rowVersion, 'rescind', 'Asking myself');
+    expect(res.statusCode, res.body).toBe(422);
+    expect(JSON.stringify(res.json())).toContain('is the person who asked to rescind the offer, who cannot approve it');
+    expect((await p.offers.get(id)).json()).toMatchObject({ status: 'sent', rowVersion });
+  });
 });
