@@ -30,6 +30,9 @@ const CAPTION_SIZE = 6.5;
  *  end above the "Date" line 38 pt under it: two lines fit. */
 const CAPTION_TOP = 13;
 const CAPTION_LINES = 2;
+/** The layout's "Date" line, under the signature line; the signing date is written just above it. */
+const DATE_LINE_BELOW = 38;
+const DATE_SIZE = 9;
 
 export async function applySignatures(pdf: Buffer, fields: SignatureField[], signatures: AppliedSignature[]): Promise<Buffer> {
   if (signatures.length === 0) throw new Error('No signatures to apply.');
@@ -51,6 +54,7 @@ export async function applySignatures(pdf: Buffer, fields: SignatureField[], sig
     if (signature.kind === 'typed') drawTyped(page, italic, signature.name, field);
     else await drawDrawn(doc, page, signature, field);
     drawCaption(page, regular, signature, field);
+    drawDate(page, regular, signature, field);
   }
 
   // Keep the packet's creation date; the modification is the last signature.
@@ -91,6 +95,12 @@ function drawCaption(page: PDFPage, font: PDFFont, signature: AppliedSignature, 
   lines.forEach((line, i) => {
     page.drawText(line, { x: field.x, y: field.y - CAPTION_TOP - CAPTION_SIZE - i * (CAPTION_SIZE + 1.5), size: CAPTION_SIZE, font, color: MUTED });
   });
+}
+
+/** The signing date on the "Date" line, as the signer's own calendar read it. */
+function drawDate(page: PDFPage, font: PDFFont, signature: AppliedSignature, field: SignatureField): void {
+  const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: signature.timeZone }).format(signature.signedAt);
+  page.drawText(date, { x: field.x + PAD, y: field.y - DATE_LINE_BELOW + 2.5, size: DATE_SIZE, font, color: INK });
 }
 
 /** Greedy word wrap; a word wider than the line is cut where it overflows. */
