@@ -22,7 +22,9 @@ export function InboxPage() {
 
   const decided = (item: Item, decision: DecisionKind) => {
     qc.setQueryData<{ items: Item[] }>(inboxKey, (old) => (old ? { items: old.items.filter((i) => i.id !== item.id) } : old));
-    setNotice(t(`approvals.decided.${decision}`, { step: item.stepName, offer: itemLabel(item) }));
+    // Refusing a rescind leaves the offer with the candidate; it does not go back to the recruiter.
+    const key = item.phase === 'rescind' && decision !== 'approve' ? 'approvals.decided.rescindRefused' : `approvals.decided.${decision}`;
+    setNotice(t(key as 'approvals.decided.reject', { step: item.stepName, offer: itemLabel(item) }));
   };
 
   return (

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ConflictAlert } from '../../../components/conflict-alert';
@@ -25,6 +25,8 @@ export function OfferActions({ offer, onChanged, onReload, packetByHand }: Props
   const event = useOfferEvent();
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [pendingEvent, setPendingEvent] = useState<ManualEvent | null>(null);
+  // A rescind the policy sends for approval leaves the offer where it is: say so, or the click looks lost.
+  const [rescindAsked, setRescindAsked] = useState(false);
 
   const isDraft = offer.status === 'draft';
   const canSubmit = isDraft && offer.allowedEvents.includes('submit');
@@ -86,6 +88,11 @@ export function OfferActions({ offer, onChanged, onReload, packetByHand }: Props
         ))}
       </Group>
 
+      {rescindAsked && (
+        <Alert color="orange" variant="light" role="status" title={t('action.rescindPendingTitle')} withCloseButton closeButtonLabel={t('action.close')} onClose={() => setRescindAsked(false)}>
+          {t('action.rescindPendingBody')}
+        </Alert>
+      )}
       {error &&
         (isProblem(error) && error.isConflict ? (
           <ConflictAlert
@@ -136,6 +143,7 @@ export function OfferActions({ offer, onChanged, onReload, packetByHand }: Props
           event.mutate(
             { offer, type: pendingEvent, reason: reason || undefined },
             {
+              onSuccess: (moved) => setRescindAsked(pendingEvent === 'rescind' && moved.status !== 'rescinded'),
               onSettled: () => {
                 setPendingEvent(null);
                 onChanged();
