@@ -48,6 +48,8 @@ import { registerNotifyRoutes } from '../notify/notify.routes';
 import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
 import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
+import { registerImportRoutes } from '../imports/imports.routes';
+import { createImports } from '../imports/imports.service';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -176,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
   registerNegotiation(app, { db, clock, hooks: transitionHooks });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
+  registerImportRoutes(app, { imports: createImports({ db, clock }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
