@@ -9,6 +9,7 @@ import { changeRole, createUser, resetPassword, setUserEnabled } from './user-co
 import { verifyJournals } from './journal-commands';
 import { openObjectStore } from '../storage/open-object-store';
 import { seedDemo } from '../seed/demo';
+import { importCsv, parseImportKind } from './import-commands';
 
 const program = new Command('offerline').description('Offerline: offer workflow from intake to onboarding handoff').showHelpAfterError();
 
@@ -50,6 +51,19 @@ journal
   .description("Verify every offer's hash chain (or one offer's) and report the first broken link")
   .option('--offer <id>', 'only this offer')
   .action((opts: { offer?: string }) => withDatabase((db) => verifyJournals(db, opts.offer)));
+
+program
+  .command('import')
+  .description('Import requisitions, candidates or comp_bands from a CSV file (all-or-nothing); progress on stderr, the report on stdout; exits 1 when a row is bad')
+  .argument('<kind>', 'requisitions, candidates or comp_bands', parseImportKind)
+  .argument('<file>', 'the CSV file, header row first')
+  .option('--dry-run', 'check every row and report; import nothing')
+  .option('--org <slug>', 'organisation slug (default: the only organisation)')
+  .action((kind: ReturnType<typeof parseImportKind>, file: string, opts: { dryRun?: boolean; org?: string }) =>
+    withDatabase(async (db) => {
+      process.exitCode = await importCsv(db, { kind, file, ...opts });
+    }),
+  );
 
 const user = program.command('user').description('Manage user accounts');
 user
