@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { journal } from '../db/schema';
 import type { JournalLink } from '../core/journal';
+import { emitJournalWebhooks } from '../flow/webhooks/delivery';
 
 export type JournalRow = typeof journal.$inferSelect;
 
@@ -20,6 +21,8 @@ export async function insertJournalRows(tx: Db, orgId: string, rows: JournalLink
       hash: r.hash,
     })),
   );
+  // Entries that are public events (lifecycle moves, approval decisions, signatures) go to webhook subscribers, in this transaction.
+  await emitJournalWebhooks(tx, orgId, rows);
 }
 
 /** Rows in stored (insertion) order, not seq order, so a reordering shows up in verification. */
