@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { AdoptedSignature } from '../../../components/signature-input';
 import { apiRequest, ifMatch } from '../../../lib/api-client';
+import { journalKey } from '../../journal/api/journal';
 import { offerKey } from '../../offers/api/offer';
 
 /** Stage 5 to 7 as staff see them: the link sent, the candidate's answers, the signatures and the sealed documents. */
@@ -74,24 +75,26 @@ export const signedDocumentUrl = (offerId: string, sha256: string) => `/api/v1${
 
 const moved = z.object({ id: z.string(), status: z.string(), rowVersion: z.number() });
 
-function useDeliveryWrite<V>(offerId: string, write: (vars: V) => Promise<unknown>) {
+/** A write about an offer from stages 5-7: afterwards the offer, what is composed around it and the list are read again. */
+export function useOfferStageWrite<V, R>(offerId: string, write: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: write,
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: offerKey(offerId) });
       void qc.invalidateQueries({ queryKey: deliveryKey(offerId) });
+      void qc.invalidateQueries({ queryKey: journalKey(offerId) });
       void qc.invalidateQueries({ queryKey: ['offers', 'list'] });
     },
   });
 }
 
 export function useSendOffer(offerId: string) {
-  return useDeliveryWrite(offerId, (rowVersion: number) => apiRequest(`${base(offerId)}/send`, { method: 'POST', headers: ifMatch(rowVersion), schema: moved }));
+  return useOfferStageWrite(offerId, (rowVersion: number) => apiRequest(`${base(offerId)}/send`, { method: 'POST', headers: ifMatch(rowVersion), schema: moved }));
 }
 
 export function useCountersign(offerId: string) {
-  return useDeliveryWrite(offerId, (v: { rowVersion: number; signature: AdoptedSignature }) =>
+  return useOfferStageWrite(offerId, (v: { rowVersion: number; signature: AdoptedSignature }) =>
     apiRequest(`${base(offerId)}/countersign`, { method: 'POST', headers: ifMatch(v.rowVersion), body: { adopt: true, signature: v.signature }, schema: moved }),
   );
 }

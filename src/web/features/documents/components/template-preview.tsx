@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { ApiProblem } from '../../../lib/api-client';
 import { statusLabel } from '../../../lib/labels';
-import { useOfferOptions, type OfferOption } from '../api/offer-options';
+import { useOfferOptions, type OfferOption } from '../../offers/api/offer-options';
 import { useTemplatePreview, type TemplateDraft } from '../api/templates';
 import { DocumentFrame } from './document-frame';
 import { SourceProblems } from './source-problems';

@@ -4,7 +4,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t, tOr } from '../../../i18n/t';
 import { formatDateTime } from '../../../lib/format';
-import type { OfferOption } from '../api/offer-options';
+import type { OfferOption } from '../../offers/api/offer-options';
 import { useTemplates } from '../api/templates';
 import { TemplateWorkbench } from './template-workbench';
 

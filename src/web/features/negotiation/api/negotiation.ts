@@ -1,9 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest, ifMatch } from '../../../lib/api-client';
-import { deliveryKey } from '../../delivery/api/delivery';
-import { journalKey } from '../../journal/api/journal';
-import { offerKey } from '../../offers/api/offer';
+import { useOfferStageWrite } from '../../delivery/api/delivery';
 
 export type Decision = 'accept' | 'adjust' | 'reject';
 export interface NewVersionInput {
@@ -22,29 +20,16 @@ export type VersionDiff = z.infer<typeof diffSchema>;
 
 const base = (offerId: string) => `/offers/${encodeURIComponent(offerId)}`;
 
-function useNegotiationWrite<V, R>(offerId: string, write: (vars: V) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSettled: () => {
-      void qc.invalidateQueries({ queryKey: offerKey(offerId) });
-      void qc.invalidateQueries({ queryKey: deliveryKey(offerId) });
-      void qc.invalidateQueries({ queryKey: journalKey(offerId) });
-      void qc.invalidateQueries({ queryKey: ['offers', 'list'] });
-    },
-  });
-}
-
 /** Answer every open change request with a new version (the offer returns to draft). */
 export function useAnswerWithNewVersion(offerId: string) {
-  return useNegotiationWrite(offerId, (v: { rowVersion: number; body: NewVersionInput }) =>
+  return useOfferStageWrite(offerId, (v: { rowVersion: number; body: NewVersionInput }) =>
     apiRequest(`${base(offerId)}/versions`, { method: 'POST', headers: ifMatch(v.rowVersion), body: v.body, schema: newVersionSchema }),
   );
 }
 
 /** A colleague asks for a change while the candidate holds the offer. */
 export function useAskInternally(offerId: string) {
-  return useNegotiationWrite(offerId, (body: { changes: { field: string; asked: unknown }[]; reason: string; comment: string }) =>
+  return useOfferStageWrite(offerId, (body: { changes: { field: string; asked: unknown }[]; reason: string; comment: string }) =>
     apiRequest(`${base(offerId)}/change-requests`, { method: 'POST', body, schema: z.object({ id: z.string(), status: z.string(), rowVersion: z.number() }) }),
   );
 }

@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { ApiProblem } from '../../../lib/api-client';
 import { statusLabel } from '../../../lib/labels';
-import { useOfferOptions, type OfferOption } from '../api/offer-options';
+import { useOfferOptions, type OfferOption } from '../../offers/api/offer-options';
 import type { PolicySource } from '../api/policies';
 import { useSimulatePolicy } from '../api/simulate';
 import { SimulationResult } from './simulation-result';

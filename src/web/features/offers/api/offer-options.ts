@@ -18,7 +18,7 @@ export const fetchOfferOptions = (q: string, signal?: AbortSignal) => {
   return apiRequest(`/offers?${params}`, { schema: pageSchema, signal });
 };
 
-/** Recently updated offers matching the search, for choosing one to simulate. */
+/** Recently updated offers matching the search, for choosing one (a template preview, a policy simulation). */
 export function useOfferOptions(q: string) {
   return useQuery({
     queryKey: ['offers', 'options', q],
