@@ -50,6 +50,8 @@ import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
 import { registerImportRoutes } from '../imports/imports.routes';
 import { createImports } from '../imports/imports.service';
+import { registerAtsRoutes } from '../ats/ats.routes';
+import { createAts } from '../ats/ats.service';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -179,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNegotiation(app, { db, clock, hooks: transitionHooks });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });
+  registerAtsRoutes(app, { ats: createAts({ db, clock, intake }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

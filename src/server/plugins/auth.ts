@@ -31,6 +31,9 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/portal/:token/changes',
 ]);
 
+/** Routes that check their own bearer credential (an ATS connection token), never a session or API token. */
+const OWN_TOKEN_ROUTES = new Set(['/api/v1/inbound/ats/candidate-moved-to-offer']);
+
 /**
  * Resolves the caller from the session cookie or a bearer API token, and turns
  * an anonymous caller away before the body is parsed or validated. Routes call
@@ -40,6 +43,7 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
+    if (OWN_TOKEN_ROUTES.has(req.routeOptions.url ?? '')) return;
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       req.actor = await auth.actorFromApiToken(header.slice(7).trim());
