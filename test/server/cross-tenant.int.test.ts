@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/core/roles';
-import { compensationViews } from '../../src/db/schema';
+import { compensationViews, webhookDeliveries } from '../../src/db/schema';
 import { notifyUser } from '../../src/notify/notifications.service';
 import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../helpers/factories';
 import { offerApi } from '../helpers/offer-api';
@@ -22,7 +22,7 @@ let t: TestApp;
 let a: OrgFixture;
 let b: OrgFixture;
 /** Org A's ids by the kind of thing they name. */
-const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[], documents: [] as string[] };
+const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[], documents: [] as string[], webhookEndpoints: [] as string[], webhookDeliveries: [] as string[] };
 /** Every caller of org B: a session per role, plus the admin's API token. */
 const callers: { name: string; headers: Record<string, string> }[] = [];
 let operations: ApiOperation[];
@@ -38,6 +38,8 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^(id|userId)$/, path: /\/users\/\{/, ids: () => aIds.users },
   { param: /^userId$/, path: /./, ids: () => aIds.users },
   { param: /^id$/, path: /^\/api\/v1\/notifications\/\{/, ids: () => aIds.notifications },
+  { param: /^id$/, path: /^\/api\/v1\/webhooks\/endpoints\/\{/, ids: () => aIds.webhookEndpoints },
+  { param: /^id$/, path: /^\/api\/v1\/webhooks\/deliveries\/\{/, ids: () => aIds.webhookDeliveries },
   { param: /^stepId$/, path: /./, ids: () => aIds.steps },
   { param: /^policyId$/, path: /./, ids: () => aIds.policies },
   { param: /^number$/, path: /\/policies\//, ids: () => ['1'] },
@@ -69,6 +71,7 @@ function validBody(op: ApiOperation): unknown {
     'POST /api/v1/portal/{token}/sign': { code: '123456', consentVersion: 'esign-consent-2027-01', adopt: true, signature: { kind: 'typed', name: 'Probe' } },
     'POST /api/v1/portal/{token}/decline': { reason: 'other' },
     'POST /api/v1/portal/{token}/changes': { changes: [{ field: 'startDate', asked: '2027-05-03' }], comment: 'cross-tenant probe' },
+    'PATCH /api/v1/webhooks/endpoints/{id}': { description: 'cross-tenant probe' },
     'POST /api/v1/offers/{id}/countersign': { adopt: true, signature: { kind: 'typed', name: 'Probe' } },
   };
   if (op.name in bodies) return bodies[op.name];
@@ -108,6 +111,10 @@ beforeAll(async () => {
 
   // Org A: offers in several states, an edited draft, and API tokens.
   const aRecruiter = await signIn(t.app, a.users.recruiter.email);
+  // A webhook endpoint (a closed local port) that gets a delivery for every event below.
+  const hook = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks/endpoints', headers: { cookie: await signIn(t.app, a.users.admin.email), ...csrfHeader }, payload: { url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] } });
+  expect(hook.statusCode, hook.body).toBe(201);
+  aIds.webhookEndpoints.push(hook.json().id);
   const api = offerApi(t.app, aRecruiter, a);
   const draft = await api.createDraft();
   const edited = await api.createDraft();
@@ -146,6 +153,8 @@ beforeAll(async () => {
     aIds.tokens.push(res.json().id);
   }
   aIds.users.push(a.users.admin.id, a.users.recruiter.id, a.users.hiring_manager.id);
+  aIds.webhookDeliveries.push(...(await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.orgId, a.orgId)).limit(3)).map((d) => d.id));
+  expect(aIds.webhookDeliveries.length).toBeGreaterThan(0);
   await notifyUser(db, { orgId: a.orgId, userId: a.users.recruiter.id, offerId: draft.id, kind: 'probe', title: 'For A', body: 'Only for A.', now: TEST_NOW });
   const inbox = await t.app.inject({ url: '/api/v1/notifications', headers: { cookie: aRecruiter } });
   aIds.notifications.push(...inbox.json().items.map((n: { id: string }) => n.id));

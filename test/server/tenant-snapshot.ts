@@ -26,6 +26,10 @@ import {
   sessions,
   userRoles,
   users,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookEvents,
 } from '../../src/db/schema';
 
 /** Canonical text of rows, independent of the order the database returns them in. */
@@ -65,6 +69,10 @@ export async function tenantSnapshot(db: Db, orgId: string) {
     packets: canonical(await db.select().from(packets).where(eq(packets.orgId, orgId))),
     signedDocuments: canonical(await db.select().from(signedDocuments).where(eq(signedDocuments.orgId, orgId))),
     sealCertificates: canonical(await db.select().from(sealCertificates).where(eq(sealCertificates.orgId, orgId))),
+    webhookEndpoints: canonical(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId))),
+    webhookEvents: canonical(await db.select().from(webhookEvents).where(eq(webhookEvents.orgId, orgId))),
+    webhookDeliveries: canonical(await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.orgId, orgId))),
+    webhookAttempts: canonical(await db.select().from(webhookAttempts).where(eq(webhookAttempts.orgId, orgId))),
     sessions: (await db.select({ n: count() }).from(sessions).where(eq(sessions.orgId, orgId)))[0]!.n,
     compensationViews: (await db.select({ n: count() }).from(compensationViews).where(eq(compensationViews.orgId, orgId)))[0]!.n,
   };
