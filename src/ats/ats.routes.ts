@@ -67,7 +67,11 @@ export function registerAtsRoutes(app: FastifyInstance, { ats }: { ats: Ats }) {
       params: z.strictObject({ id: z.uuid() }),
       response: { 200: connectionSchema },
     },
-    handler: (req) => ats.revokeConnection(requireAdmin(req).orgId, req.params.id),
+    handler: async (req) => {
+      // Looked up in the caller's organisation first: another organisation's connection is not found for every caller.
+      await ats.getConnection(requireActor(req).orgId, req.params.id);
+      return ats.revokeConnection(requireAdmin(req).orgId, req.params.id);
+    },
   });
 
   const connections = new WeakMap<FastifyRequest, Awaited<ReturnType<Ats['authenticate']>>>();

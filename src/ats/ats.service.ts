@@ -95,9 +95,14 @@ export function createAts({ db, clock, intake }: { db: Db; clock: Clock; intake:
     return rows.map(presentConnection);
   }
 
-  async function revokeConnection(orgId: string, id: string) {
+  async function getConnection(orgId: string, id: string) {
     const [row] = await db.select().from(atsConnections).where(and(eq(atsConnections.orgId, orgId), eq(atsConnections.id, id)));
     if (!row) throw new NotFoundError('ATS connection', id);
+    return row;
+  }
+
+  async function revokeConnection(orgId: string, id: string) {
+    const row = await getConnection(orgId, id);
     if (row.revokedAt) return presentConnection(row);
     const [updated] = await db.update(atsConnections).set({ revokedAt: clock.now() }).where(eq(atsConnections.id, id)).returning();
     return presentConnection(updated!);
@@ -227,7 +232,7 @@ export function createAts({ db, clock, intake }: { db: Db; clock: Clock; intake:
     return { offerId, candidateId: offer!.candidateId, requisitionId: offer!.requisitionId!, eventId, created: false };
   }
 
-  return { createConnection, listConnections, revokeConnection, authenticate, receive };
+  return { createConnection, listConnections, getConnection: async (orgId: string, id: string) => presentConnection(await getConnection(orgId, id)), revokeConnection, authenticate, receive };
 }
 
 export type Ats = ReturnType<typeof createAts>;

@@ -92,7 +92,12 @@ export function registerImportRoutes(app: FastifyInstance, { imports }: { import
       params: z.strictObject({ runId: z.uuid() }),
       response: { 200: importRunSchema },
     },
-    handler: (req) => imports.get(requireImporter(req).orgId, req.params.runId),
+    handler: async (req) => {
+      // Looked up in the caller's organisation first: another organisation's run is not found for every caller.
+      const run = await imports.get(requireActor(req).orgId, req.params.runId);
+      requireImporter(req);
+      return run;
+    },
   });
 
   r.get('/api/v1/imports', {

@@ -23,6 +23,8 @@ let a: OrgFixture;
 let b: OrgFixture;
 /** Org A's ids by the kind of thing they name. */
 const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[], documents: [] as string[], webhookEndpoints: [] as string[], webhookDeliveries: [] as string[] };
+/** Org A's CSV imports and ATS connections. */
+const aIntake = { imports: [] as string[], atsConnections: [] as string[] };
 /** Every caller of org B: a session per role, plus the admin's API token. */
 const callers: { name: string; headers: Record<string, string> }[] = [];
 let operations: ApiOperation[];
@@ -40,6 +42,8 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^id$/, path: /^\/api\/v1\/notifications\/\{/, ids: () => aIds.notifications },
   { param: /^id$/, path: /^\/api\/v1\/webhooks\/endpoints\/\{/, ids: () => aIds.webhookEndpoints },
   { param: /^id$/, path: /^\/api\/v1\/webhooks\/deliveries\/\{/, ids: () => aIds.webhookDeliveries },
+  { param: /^runId$/, path: /^\/api\/v1\/imports\//, ids: () => aIntake.imports },
+  { param: /^id$/, path: /^\/api\/v1\/admin\/ats-connections\//, ids: () => aIntake.atsConnections },
   { param: /^stepId$/, path: /./, ids: () => aIds.steps },
   { param: /^policyId$/, path: /./, ids: () => aIds.policies },
   { param: /^number$/, path: /\/policies\//, ids: () => ['1'] },
@@ -57,7 +61,8 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
 
 const A_ONLY_KEY = 'a_only_letter';
 /** Upserts by key into the caller's own library: B gets its own entry, never A's. */
-const namespacedWrites = new Set(['PUT /api/v1/templates/{key}', 'PUT /api/v1/templates/{key}/docx', 'PUT /api/v1/clauses/{key}']);
+/** An import writes into the caller's own organisation; its {kind} is not an id. */
+const namespacedWrites = new Set(['PUT /api/v1/templates/{key}', 'PUT /api/v1/templates/{key}/docx', 'PUT /api/v1/clauses/{key}', 'POST /api/v1/imports/{kind}']);
 
 /** Request bodies where a body derived from the schema would not pass validation. */
 function validBody(op: ApiOperation): unknown {
@@ -153,6 +158,13 @@ beforeAll(async () => {
     aIds.tokens.push(res.json().id);
   }
   aIds.users.push(a.users.admin.id, a.users.recruiter.id, a.users.hiring_manager.id);
+  // A dry-run import and an ATS connection of A's.
+  const imported = await t.app.inject({ method: 'POST', url: '/api/v1/imports/candidates?dryRun=true', headers: { ...asAdmin, 'content-type': 'text/csv' }, payload: 'email,first_name,last_name\nx@a.test,X,A\n' });
+  expect(imported.statusCode, imported.body).toBe(200);
+  aIntake.imports.push(imported.json().id);
+  const ats = await t.app.inject({ method: 'POST', url: '/api/v1/admin/ats-connections', headers: asAdmin, payload: { name: 'A ATS', defaultRecruiterId: a.users.recruiter.id, fieldMapping: { 'offer.startDate': 'terms.startDate' } } });
+  expect(ats.statusCode, ats.body).toBe(201);
+  aIntake.atsConnections.push(ats.json().id);
   aIds.webhookDeliveries.push(...(await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.orgId, a.orgId)).limit(3)).map((d) => d.id));
   expect(aIds.webhookDeliveries.length).toBeGreaterThan(0);
   await notifyUser(db, { orgId: a.orgId, userId: a.users.recruiter.id, offerId: draft.id, kind: 'probe', title: 'For A', body: 'Only for A.', now: TEST_NOW });

@@ -2,6 +2,12 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
 import {
   apiTokens,
+  atsConnections,
+  atsInboundEvents,
+  candidates,
+  compBands,
+  importRuns,
+  requisitions,
   approvalDecisions,
   approvalDelegations,
   approvalPolicies,
@@ -73,6 +79,12 @@ export async function tenantSnapshot(db: Db, orgId: string) {
     webhookEvents: canonical(await db.select().from(webhookEvents).where(eq(webhookEvents.orgId, orgId))),
     webhookDeliveries: canonical(await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.orgId, orgId))),
     webhookAttempts: canonical(await db.select().from(webhookAttempts).where(eq(webhookAttempts.orgId, orgId))),
+    candidates: canonical(await db.select().from(candidates).where(eq(candidates.orgId, orgId))),
+    requisitions: canonical(await db.select().from(requisitions).where(eq(requisitions.orgId, orgId))),
+    compBands: canonical(await db.select().from(compBands).where(eq(compBands.orgId, orgId))),
+    importRuns: canonical(await db.select().from(importRuns).where(eq(importRuns.orgId, orgId))),
+    atsConnections: canonical(await db.select().from(atsConnections).where(eq(atsConnections.orgId, orgId))),
+    atsInboundEvents: canonical(await db.select().from(atsInboundEvents).where(eq(atsInboundEvents.orgId, orgId))),
     sessions: (await db.select({ n: count() }).from(sessions).where(eq(sessions.orgId, orgId)))[0]!.n,
     compensationViews: (await db.select({ n: count() }).from(compensationViews).where(eq(compensationViews.orgId, orgId)))[0]!.n,
   };
