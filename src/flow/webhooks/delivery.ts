@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { enqueueJob } from '../../jobs/queue';
 import type { JobHandler, JobLogger } from '../../jobs/worker';
 import { notifyUser } from '../../notify/notifications.service';
-import { eventsForJournalEntry } from './event-types';
+import { eventsForJournalEntry, optInEventTypes } from './event-types';
 import * as repo from './webhooks.repo';
 
 /**
@@ -71,7 +71,17 @@ export async function emitJournalWebhooks(tx: Db, orgId: string, links: JournalL
 
 function subscribes(ep: repo.EndpointRow, type: string): boolean {
   const types = (ep.eventTypes ?? []) as string[];
-  return types.includes('*') || types.includes(type);
+  return types.includes(type) || (types.includes('*') && !optInEventTypes.has(type));
+}
+
+/**
+ * For the handoff: sends the frozen handoff record as `handoff.record` to the endpoints that
+ * subscribe to it by name, in the caller's (handoff) transaction. The offer's `offer.handed_off`
+ * (no pay) is raised by the lifecycle move itself.
+ */
+export function handoffRecordEmitter(clock: Clock) {
+  return (tx: Db, e: { orgId: string; offerId: string; record: object }): Promise<unknown> =>
+    emitWebhookEvent(tx, { orgId: e.orgId, offerId: e.offerId, type: 'handoff.record', payload: { offerId: e.offerId, occurredAt: clock.now().toISOString(), record: e.record }, now: clock.now() });
 }
 
 async function insertEventFor(tx: Db, e: NewWebhookEvent, endpoints: repo.EndpointRow[]): Promise<string> {

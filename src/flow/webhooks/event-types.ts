@@ -19,7 +19,14 @@ export const webhookEventTypes = [
   { type: 'offer.handed_off', description: 'The accepted offer was handed off to onboarding.' },
   { type: 'offer.signed', description: 'A signature was added: data.signer is "candidate" or "company".' },
   { type: 'approval.decided', description: 'An approver decided an approval step: data.decision is approve, reject or request_changes.' },
+  {
+    type: 'handoff.record',
+    description: 'The frozen handoff record for the HRIS when an offer is handed off, pay included. Sent only to endpoints that name it: "*" does not include it.',
+  },
 ] as const;
+
+/** Types carrying data most subscribers must not get (pay): an endpoint receives them only by naming them, never through "*". */
+export const optInEventTypes: ReadonlySet<string> = new Set(['handoff.record']);
 
 export type WebhookEventType = (typeof webhookEventTypes)[number]['type'];
 export const webhookEventTypeNames: readonly string[] = webhookEventTypes.map((e) => e.type);

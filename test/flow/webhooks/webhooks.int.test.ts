@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookDeliveries, webhookEvents } from '../../../src/db/schema';
-import { WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_SCHEDULE_MS } from '../../../src/flow/webhooks/delivery';
+import { handoffRecordEmitter, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_SCHEDULE_MS } from '../../../src/flow/webhooks/delivery';
 import { approvalsApi, flowPolicy } from '../../helpers/approvals';
 import { createOrgFixture, csrfHeader, signIn, type OrgFixture } from '../../helpers/factories';
 import { offerApi, type OfferApi } from '../../helpers/offer-api';
@@ -240,6 +240,20 @@ describe('outbound webhooks', () => {
     await drain();
     expect((await deliveryLog(down.id)).map((d) => d.status)).toEqual(['delivered', 'delivered']);
     expect(receiver.duplicates).toEqual([]);
+  });
+
+  it('sends the handoff record (with pay) only to endpoints that name handoff.record, never through "*"', async () => {
+    const hris = await createEndpoint('/hris', ['handoff.record']);
+    const draft = await offers.createDraft();
+    const emit = handoffRecordEmitter(t.clock);
+    await t.database.db.transaction((tx) => emit(tx, { orgId: fx.orgId, offerId: draft.id, record: { title: 'Backend Engineer', baseSalaryCents: 180_000_00 } }));
+    await drain();
+    const got = receiver.accepted.filter((r) => r.path === '/hris');
+    expect(got.map((r) => r.parsed.type)).toEqual(['handoff.record']);
+    expect(got[0]!.parsed.data).toMatchObject({ offerId: draft.id, record: { baseSalaryCents: 180_000_00 } });
+    expect(receiver.accepted.filter((r) => r.path === '/main' && r.parsed.type === 'handoff.record')).toEqual([]);
+    expect((await deliveryLog(hris.id)).map((d) => d.status)).toEqual(['delivered']);
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/endpoints/${hris.id}`, headers: admin() });
   });
 
   it('refuses bad subscriptions with 422 naming the field', async () => {
