@@ -48,6 +48,7 @@ import { registerNotifyRoutes } from '../notify/notify.routes';
 import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
 import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
+import { registerWebhooks } from '../flow/webhooks/webhooks.module';
 import { registerImportRoutes } from '../imports/imports.routes';
 import { createImports } from '../imports/imports.service';
 import { registerAtsRoutes } from '../ats/ats.routes';
@@ -83,6 +84,8 @@ export interface AppOptions {
   objectStore?: ObjectStore;
   /** Candidate portal rate limits (per IP, failed link lookups per IP, codes per link); the defaults suit production. */
   portalLimits?: Partial<import('./plugins/portal-rate-limit').PortalLimits>;
+  /** How long a webhook attempt waits for an answer; 10 s when omitted (tests shorten it). */
+  webhookTimeoutMs?: number;
 }
 
 export const API_VERSION = '0.1.0';
@@ -179,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) }, jobs, limits: options.portalLimits });
   registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
   registerNegotiation(app, { db, clock, hooks: transitionHooks });
+  registerWebhooks(app, { db, clock, jobs, timeoutMs: options.webhookTimeoutMs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });
   registerAtsRoutes(app, { ats: createAts({ db, clock, intake }) });
