@@ -9,6 +9,7 @@ import { changeRole, createUser, resetPassword, setUserEnabled } from './user-co
 import { verifyJournals } from './journal-commands';
 import { openObjectStore } from '../storage/open-object-store';
 import { seedDemo } from '../seed/demo';
+import { exportHandoffs, parseExportDate, parseExportFormat } from './export-commands';
 import { importCsv, parseImportKind } from './import-commands';
 
 const program = new Command('offerline').description('Offerline: offer workflow from intake to onboarding handoff').showHelpAfterError();
@@ -64,6 +65,17 @@ program
       process.exitCode = await importCsv(db, { kind, file, ...opts });
     }),
   );
+
+const exporter = program.command('export').description('Export records for other systems');
+exporter
+  .command('handoffs')
+  .description('HRIS export: the handoff records of offers handed off between two dates (UTC, both included), every field')
+  .requiredOption('--from <date>', 'first day, like 2027-01-01', parseExportDate)
+  .requiredOption('--to <date>', 'last day, like 2027-01-31', parseExportDate)
+  .option('--format <format>', 'csv or json', parseExportFormat, 'csv' as 'csv' | 'json')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .option('--org <slug>', 'organisation slug (default: the only organisation)')
+  .action((opts: { from: string; to: string; format: 'csv' | 'json'; out?: string; org?: string }) => withDatabase((db) => exportHandoffs(db, opts)));
 
 const user = program.command('user').description('Manage user accounts');
 user

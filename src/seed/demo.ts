@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { createLibraryService } from '../flow/documents/library.service';
 import { installSampleLibrary } from '../flow/documents/sample-library';
 import type { ObjectStore } from '../storage/object-store';
+import { installSampleTaskTemplates } from '../flow/handoff/sample-task-templates';
 
 export const DEMO_ORG_SLUG = 'northwind';
 export const DEMO_PASSWORD = 'offerline-demo';
@@ -67,6 +68,8 @@ export async function seedDemo(db: Db, clock: Clock, store: ObjectStore): Promis
   // Avery, whose name the letterhead signs with, countersigns once the candidate has signed.
   await saveSigningSettings(db, org.id, { signatoryUserId: user.admin!, countersignOrder: 'after', candidateReminderDays: [3, 1] });
   await seedPolicy(db, clock, org.id, user.admin!);
+  // Onboarding task templates: IT laptop and accounts, payroll set-up, HR ops I-9 and policies, the manager's first-day plan.
+  await installSampleTaskTemplates(db, org.id, clock.now());
   // The sample templates, clauses and packet rules (docs/templates.md), saved like an admin would.
   await installSampleLibrary(createLibraryService({ db, clock, store }), { userId: user.admin!, orgId: org.id, roles: [{ role: 'admin', businessUnitId: null }] });
 

@@ -48,7 +48,9 @@ import { registerNotifyRoutes } from '../notify/notify.routes';
 import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
 import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
+import { registerHandoff, startOnboardingOnMove } from '../flow/handoff/handoff.module';
 import { registerWebhooks } from '../flow/webhooks/webhooks.module';
+import { handoffRecordEmitter } from '../flow/webhooks/delivery';
 import { registerImportRoutes } from '../imports/imports.routes';
 import { createImports } from '../imports/imports.service';
 import { registerAtsRoutes } from '../ats/ats.routes';
@@ -146,9 +148,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const objectStore = options.objectStore ?? createLocalObjectStore('./data/objects');
   const revokeLinks = revokeLinksOnMove(clock);
+  const startOnboarding = startOnboardingOnMove(clock);
   const transitionHooks: TransitionHooks = {
     ...approvals.hooks.transitionHooks,
-    afterMove: async (tx, offer, moved) => [...(await approvals.hooks.transitionHooks.afterMove(tx, offer, moved)), ...(await revokeLinks(tx, offer, moved))],
+    afterMove: async (tx, offer, moved) => [
+      ...(await approvals.hooks.transitionHooks.afterMove(tx, offer, moved)),
+      ...(await revokeLinks(tx, offer, moved)),
+      ...(await startOnboarding(tx, offer, moved)),
+    ],
     refuseManual: refuseManualPacketReady,
   };
   const events = createOfferEventsService({ db, clock, hooks: transitionHooks });
@@ -182,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPortal(app, { db, clock, store: objectStore, settings: { publicUrl, smtpConfigured: Boolean(options.mail) }, jobs, limits: options.portalLimits });
   registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
   registerNegotiation(app, { db, clock, hooks: transitionHooks });
+  registerHandoff(app, { db, clock, emit: handoffRecordEmitter(clock) });
   registerWebhooks(app, { db, clock, jobs, timeoutMs: options.webhookTimeoutMs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });

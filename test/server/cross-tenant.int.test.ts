@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/core/roles';
-import { compensationViews, webhookDeliveries } from '../../src/db/schema';
+import { compensationViews, contingencies, onboardingTasks, webhookDeliveries } from '../../src/db/schema';
 import { notifyUser } from '../../src/notify/notifications.service';
 import { createOrgFixture, csrfHeader, signIn, validTerms, type OrgFixture } from '../helpers/factories';
 import { offerApi } from '../helpers/offer-api';
@@ -46,6 +46,9 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^id$/, path: /^\/api\/v1\/admin\/ats-connections\//, ids: () => aIntake.atsConnections },
   { param: /^stepId$/, path: /./, ids: () => aIds.steps },
   { param: /^policyId$/, path: /./, ids: () => aIds.policies },
+  { param: /^contingencyId$/, path: /./, ids: () => aCloseout.contingencies },
+  { param: /^taskId$/, path: /\/onboarding-tasks\//, ids: () => aCloseout.tasks },
+  { param: /^id$/, path: /^\/api\/v1\/admin\/onboarding-task-templates\//, ids: () => aCloseout.taskTemplates },
   { param: /^number$/, path: /\/policies\//, ids: () => ['1'] },
   { param: /^version$/, path: /\/packets\//, ids: () => ['1'] },
   { param: /^sha256$/, path: /\/documents\//, ids: () => aIds.documents },
@@ -59,6 +62,8 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   { param: /^token$/, path: /\/portal\//, ids: () => ['ocl_never-issued-token-0000000000000000000000'] },
 ];
 
+/** Org A's contingencies, onboarding tasks and task templates. */
+const aCloseout = { contingencies: [] as string[], tasks: [] as string[], taskTemplates: [] as string[] };
 const A_ONLY_KEY = 'a_only_letter';
 /** Upserts by key into the caller's own library: B gets its own entry, never A's. */
 /** An import writes into the caller's own organisation; its {kind} is not an id. */
@@ -78,6 +83,7 @@ function validBody(op: ApiOperation): unknown {
     'POST /api/v1/portal/{token}/changes': { changes: [{ field: 'startDate', asked: '2027-05-03' }], comment: 'cross-tenant probe' },
     'PATCH /api/v1/webhooks/endpoints/{id}': { description: 'cross-tenant probe' },
     'POST /api/v1/offers/{id}/countersign': { adopt: true, signature: { kind: 'typed', name: 'Probe' } },
+    'POST /api/v1/offers/{id}/start-date-confirmation': { startDate: '2027-05-03' },
   };
   if (op.name in bodies) return bodies[op.name];
   return op.body ? sampleValue(op.body, b.users.recruiter.id) : undefined;
@@ -171,6 +177,15 @@ beforeAll(async () => {
   const inbox = await t.app.inject({ url: '/api/v1/notifications', headers: { cookie: aRecruiter } });
   aIds.notifications.push(...inbox.json().items.map((n: { id: string }) => n.id));
   expect(aIds.notifications.length).toBeGreaterThan(0);
+
+  // A task template, and a contingency and an onboarding task on one of A's offers.
+  const taskTemplate = await t.app.inject({ method: 'POST', url: '/api/v1/admin/onboarding-task-templates', headers: asAdmin, payload: { key: 'a_laptop', title: 'Laptop', ownerRole: 'it', dueOffsetDays: -3 } });
+  expect(taskTemplate.statusCode, taskTemplate.body).toBe(201);
+  aCloseout.taskTemplates.push(taskTemplate.json().id);
+  aCloseout.contingencies.push(crypto.randomUUID());
+  aCloseout.tasks.push(crypto.randomUUID());
+  await db.insert(contingencies).values({ id: aCloseout.contingencies[0]!, orgId: a.orgId, offerId: draft.id, versionNumber: 1, kind: 'background_check', label: 'Background check', createdAt: TEST_NOW });
+  await db.insert(onboardingTasks).values({ id: aCloseout.tasks[0]!, orgId: a.orgId, offerId: draft.id, templateKey: 'a_laptop', title: 'Laptop', ownerRole: 'it', dueDate: '2027-04-01', createdAt: TEST_NOW });
 
   // Org B: every role signed in, and the admin's API token.
   for (const role of roles) callers.push({ name: `B ${role}`, headers: { cookie: await signIn(t.app, b.users[role].email), ...csrfHeader } });

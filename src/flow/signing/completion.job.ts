@@ -7,6 +7,7 @@ import { listJournalRows } from '../../journal/journal.repo';
 import { notifyUser } from '../../notify/notifications.service';
 import { queueEmail } from '../../notify/outbox';
 import { transitionEntry } from '../../offers/offer-events.service';
+import { startOnboardingOnMove } from '../handoff/onboarding-start';
 import { writeOffer } from '../../offers/offer-writer';
 import { findOffer } from '../../offers/offers.repo';
 import type { ObjectStore } from '../../storage/object-store';
@@ -144,7 +145,9 @@ export function offerCompletionHandler({ db, clock, store, smtpConfigured }: { d
           );
           await notifyUser(tx, { orgId, userId: recruiter.id, offerId, kind: 'offer.completed', title: `${current.candidateName} accepted ${current.title}`, body: 'Every signature is in. The sealed documents were e-mailed to the candidate and to you.', now });
         }
-        return { set: { status: moved.to }, entries: [{ type: 'offer.completed', data: { version, documents } }, transitionEntry('complete', moved)] };
+        // The start_onboarding effect: contingencies and onboarding tasks, in this transaction.
+        const onboarding = await startOnboardingOnMove(clock)(tx, current, moved);
+        return { set: { status: moved.to }, entries: [{ type: 'offer.completed', data: { version, documents } }, transitionEntry('complete', moved), ...onboarding] };
       }),
     );
   };
