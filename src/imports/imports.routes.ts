@@ -44,7 +44,8 @@ function requireImporter(req: FastifyRequest): Actor {
 export function registerImportRoutes(app: FastifyInstance, { imports }: { imports: Imports }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['imports'];
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  // The parser keeps the server's body limit; only the import route raises it (a route's own bodyLimit wins).
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onClose', () => imports.drain());
 
   r.post('/api/v1/imports/:kind', {

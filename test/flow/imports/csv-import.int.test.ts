@@ -152,6 +152,17 @@ describe('CSV import', () => {
     expect(list.json().map((r: { id: string }) => r.id)).toContain(run.id);
   });
 
+  it('takes files well above the general body limit on the import route only', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `big${i}@example.test,Big,Person${i},Somewhere,CA`);
+    const csv = ['email,first_name,last_name,city,state', ...rows].join('\n');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(1024 * 1024);
+    const res = await post('candidates', csv, 'dryRun=true');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json()).toMatchObject({ totalRows: 30_000, goodRows: 30_000, badRows: 0 });
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/offers', headers: { ...csrfHeader, cookie: admin, 'content-type': 'text/csv' }, payload: csv });
+    expectProblem(elsewhere, 413);
+  });
+
   it('is for organisation admins, takes only the three kinds, and refuses a body that is not text/csv', async () => {
     const recruiter = await signIn(t.app, fx.users.recruiter.email);
     expectProblem(await post('candidates', 'email,first_name,last_name\n', 'dryRun=true', recruiter), 403, { code: 'forbidden' });
