@@ -120,7 +120,7 @@ async function benchEngine(engine: 'embedded' | 'postgres', csv: string) {
     };
     const dryRun = await timed(true);
     const imported = await timed(false);
-    const [{ n }] = await db.select({ n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.orgId, org.id));
+    const n = (await db.select({ n: sql<number>`count(*)` }).from(candidates).where(eq(candidates.orgId, org.id)))[0]!.n;
     const expected = ROWS + EXISTING / 2;
     if (Number(n) !== expected) throw new Error(`expected ${expected} candidates after the import, found ${n}`);
     return { engine, dryRun, import: imported, candidatesAfter: Number(n), goalMet: imported.seconds < GOAL_SECONDS };

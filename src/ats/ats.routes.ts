@@ -84,6 +84,7 @@ export function registerAtsRoutes(app: FastifyInstance, { ats }: { ats: Ats }) {
     attachValidation: true,
     schema: {
       tags,
+      security: [{ atsToken: [] }],
       summary: 'From an ATS: a candidate moved to offer; creates a draft offer pre-filled from the requisition and the mapped fields',
       description:
         'Authenticate with "Authorization: Bearer <ATS connection token>". The same eventId again answers 200 with the same draft. ' +

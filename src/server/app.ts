@@ -121,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'offerline_session' },
           token: { type: 'http', scheme: 'bearer', description: 'A personal API token (olt_…)' },
+          atsToken: { type: 'http', scheme: 'bearer', description: 'An ATS connection token (olats_…), for the inbound ATS route only' },
         },
       },
       security: [{ session: [] }, { token: [] }],
