@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidates, contingencies, offerHandoffs, offers, onboardingTaskTemplates, onboardingTasks, users } from '../../db/schema';
 
@@ -84,13 +84,20 @@ export async function updateTask(tx: Db, orgId: string, id: string, set: Partial
   return row!;
 }
 
-/** A role's queue: its tasks (optionally of one status) with the offer's business unit, oldest due first. */
+/** A role's queue: its tasks (optionally of one status) on offers still in onboarding (accepted or handed off), with the offer's business unit, oldest due first. */
 export async function listRoleTasks(db: Db, orgId: string, role: string, status?: string) {
   return db
     .select({ task: onboardingTasks, businessUnitId: offers.businessUnitId })
     .from(onboardingTasks)
     .innerJoin(offers, eq(offers.id, onboardingTasks.offerId))
-    .where(and(eq(onboardingTasks.orgId, orgId), eq(onboardingTasks.ownerRole, role), status ? eq(onboardingTasks.status, status) : undefined))
+    .where(
+      and(
+        eq(onboardingTasks.orgId, orgId),
+        eq(onboardingTasks.ownerRole, role),
+        inArray(offers.status, ['accepted', 'handed_off']),
+        status ? eq(onboardingTasks.status, status) : undefined,
+      ),
+    )
     .orderBy(asc(onboardingTasks.dueDate), asc(onboardingTasks.id));
 }
 

@@ -195,7 +195,9 @@ describe('closeout and handoff', () => {
     const queue = await req('GET', '/api/v1/onboarding-tasks?role=it&status=open', cookies.it);
     expect(queue.statusCode, queue.body).toBe(200);
     const items = queue.json().items as { id: string; templateKey: string; offerId: string; offer: Record<string, unknown> }[];
-    expect(items.map((t) => t.templateKey).sort()).toEqual(['contractor_badge', 'it_laptop', 'it_laptop']);
+    // The contractor's offer was rescinded: its tasks left the queue.
+    expect(await api.status(failId)).toBe('rescinded');
+    expect(items.map((t) => [t.templateKey, t.offerId])).toEqual([['it_laptop', mainId]]);
     for (const t of items) expect(Object.keys(t.offer).sort()).toEqual([...handoffViews.it].sort());
     expectProblem(await req('GET', '/api/v1/onboarding-tasks?role=payroll', cookies.it), 403);
 
@@ -203,7 +205,8 @@ describe('closeout and handoff', () => {
     expectProblem(await req('POST', `/api/v1/onboarding-tasks/${laptop.id}/complete`, cookies.payroll, {}), 404);
     const done = await req('POST', `/api/v1/onboarding-tasks/${laptop.id}/complete`, cookies.it, { note: 'Laptop shipped' });
     expect(done.json()).toMatchObject({ status: 'done', doneBy: w.fx.users.it.id, note: 'Laptop shipped' });
-    expect((await req('GET', '/api/v1/onboarding-tasks?role=it&status=open', cookies.it)).json().items).toHaveLength(2);
+    expect((await req('GET', '/api/v1/onboarding-tasks?role=it&status=open', cookies.it)).json().items).toHaveLength(0);
+    expect((await req('GET', '/api/v1/onboarding-tasks?role=it&status=done', cookies.it)).json().items.map((t: { id: string }) => t.id)).toEqual([laptop.id]);
     expect((await req('POST', `/api/v1/onboarding-tasks/${laptop.id}/reopen`, cookies.it, {})).json()).toMatchObject({ status: 'open', doneBy: null });
     expectProblem(await req('POST', `/api/v1/onboarding-tasks/${laptop.id}/skip`, cookies.it, {}), 422, { fields: ['note'] });
     expect((await req('POST', `/api/v1/onboarding-tasks/${laptop.id}/skip`, cookies.it, { note: 'Brings own device' })).json().status).toBe('skipped');
