@@ -167,10 +167,12 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
   // ---- contingencies ----
 
   async function listOfferContingencies(actor: Actor, offerId: string) {
-    const { row } = await reach(actor, offerId);
+    const { row, roles } = await reach(actor, offerId);
     const state = await closeoutState(row);
+    // Why a check was waived or failed can be sensitive (a screening result): only the closeout roles read it.
+    const readsReasons = roles.some((role) => closeoutRoles.includes(role));
     return {
-      items: state.items.map(presentContingency),
+      items: state.items.map((c) => ({ ...presentContingency(c), reason: readsReasons ? c.reason : null })),
       nextAction: state.nextAction,
       blocking: state.blocking.map((c) => ({ id: c.id, kind: c.kind, label: c.label, status: c.status })),
       startDateConfirmed: state.startDateConfirmed,

@@ -154,6 +154,9 @@ describe('closeout and handoff', () => {
     expect(failed.json().status).toBe('failed');
     const state = (await req('GET', `/api/v1/offers/${failId}/contingencies`, w.recruiter)).json();
     expect(state.nextAction).toBe('rescind');
+    expect(state.items[0].reason).toBe('Result did not meet the policy');
+    // IT sees the checklist but not why a check failed.
+    expect((await req('GET', `/api/v1/offers/${failId}/contingencies`, cookies.it)).json().items[0]).toMatchObject({ status: 'failed', reason: null });
     expect(state.blocking).toEqual([expect.objectContaining({ id: drug!.id, kind: 'drug_screen', status: 'failed' })]);
     const inbox = (await req('GET', '/api/v1/notifications', w.recruiter)).json().items as { kind: string; offerId: string; body: string }[];
     const notice = inbox.find((n) => n.kind === 'contingency.failed' && n.offerId === failId);
