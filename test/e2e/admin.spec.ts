@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { hasChromium, noChromiumMessage } from './support/env';
-import { chooseOption, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { chooseOption, expectNoSeriousA11yViolations, screenshot, signIn, openAdminPage } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
@@ -9,7 +9,7 @@ test('an admin adds a user with a role, and that user can sign in', async ({ pag
   const password = 'jordan picks a long passphrase';
 
   await signIn(page, 'admin');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users' }).click();
+  await openAdminPage(page, 'Users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users and roles' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Users of your organisation' })).toContainText('recruiter@northwind.example');
   await page.mouse.move(0, 0); // a hovered nav button is not what the page looks like

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hasChromium, noChromiumMessage } from './support/env';
-import { chooseOption, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { chooseOption, expectNoSeriousA11yViolations, screenshot, signIn, openAdminPage } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
@@ -108,7 +108,7 @@ test('the policy page stacks editor and simulator on a phone', async ({ page }) 
 
 test('an admin reads the approval e-mail held in the outbox', async ({ page }) => {
   await signIn(page, 'admin');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Outbox' }).click();
+  await openAdminPage(page, 'Outbox');
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
   const row = page.getByRole('table', { name: 'Outgoing e-mail' }).getByRole('row', { name: /finance@northwind\.example/ }).filter({ hasText: 'Site Reliability Engineer' });
   await expect(row).toContainText('Approval needed: Site Reliability Engineer (Finance)');

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { hasChromium, noChromiumMessage } from './support/env';
-import { expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { expectNoSeriousA11yViolations, screenshot, signIn, openAdminPage } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
 /** The admin sees who countersigns and the seal certificate, and changes the reminder schedule. */
 test('an admin reads the signing settings and changes the candidate reminders', async ({ page }) => {
   await signIn(page, 'admin');
-  await page.getByRole('link', { name: 'Signing' }).click();
+  await openAdminPage(page, 'Signing');
   await expect(page.getByRole('heading', { level: 1, name: 'Signing' })).toBeVisible();
   await expect(page.getByLabel('Company signatory').locator('option:checked')).toHaveText('Avery Stone (admin@northwind.example)');
   await expect(page.getByLabel('After the candidate has signed')).toBeChecked();

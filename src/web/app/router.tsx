@@ -17,6 +17,7 @@ const AdminPolicyRoute = lazy(() => import('./routes/admin-policy-route'));
 const AdminOutboxRoute = lazy(() => import('./routes/admin-outbox-route'));
 const AdminTemplatesRoute = lazy(() => import('./routes/admin-templates-route'));
 const AdminSigningRoute = lazy(() => import('./routes/admin-signing-route'));
+const AdminWebhooksRoute = lazy(() => import('./routes/admin-webhooks-route'));
 const DelegationRoute = lazy(() => import('./routes/delegation-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'admin/outbox', element: page(AdminOutboxRoute) },
           { path: 'admin/templates', element: page(AdminTemplatesRoute) },
           { path: 'admin/signing', element: page(AdminSigningRoute) },
+          { path: 'admin/webhooks', element: page(AdminWebhooksRoute) },
           { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
           { path: '*', element: page(NotFoundRoute) },

@@ -10,6 +10,7 @@ export const paths = {
   adminOutbox: () => '/admin/outbox',
   adminTemplates: () => '/admin/templates',
   adminSigning: () => '/admin/signing',
+  adminWebhooks: () => '/admin/webhooks',
   delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
   approvalLink: (token: string) => `/approve/${token}`,

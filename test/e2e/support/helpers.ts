@@ -19,6 +19,8 @@ export async function screenshot(page: Page, name: string) {
 
 /** WCAG 2.1 A/AA rules; only serious and critical findings fail the test, each named in the message. */
 export async function expectNoSeriousA11yViolations(page: Page, where: string) {
+  // A dialog still fading in is half transparent, and axe would judge its colours mid-fade.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
@@ -46,4 +48,10 @@ export async function chooseOption(page: Page, label: string | RegExp, typed: st
   await input.click();
   if (typed) await input.fill(typed);
   await page.getByRole('option', { name: option }).click();
+}
+
+/** Opens an organisation setting from the header's Admin menu, as an admin does on a wide screen. */
+export async function openAdminPage(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Admin' }).click();
+  await page.getByRole('menuitem', { name }).click();
 }

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -19,6 +19,26 @@ const policyReaders = new Set(['admin', 'recruiter', 'finance', 'hrbp', 'legal',
 /** Roles offered the document library in the navigation: its writers, and recruiters who read it. */
 const libraryUsers = new Set(['admin', 'legal', 'recruiter']);
 
+function AdminMenu({ items }: { items: NavItem[] }) {
+  const active = items.some((l) => l.active);
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <Button variant={active ? 'light' : 'subtle'} c={active ? 'blue.9' : 'gray.8'} px="sm" rightSection={<span aria-hidden="true">▾</span>}>
+          {t('nav.adminMenu')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((l) => (
+          <Menu.Item key={l.to} component={RouterNavLink} to={l.to} aria-current={l.active ? 'page' : undefined} fw={l.active ? 700 : undefined}>
+            {l.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const [drawerUsed, setDrawerUsed] = useState(false);
@@ -27,17 +47,24 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const approvalsWaiting = useInboxCount(!!me).data ?? 0;
+  const isAdmin = !!me?.roles.includes('admin');
+  const adminItem = (to: string, label: string): NavItem => ({ to, label, active: pathname === to, admin: true });
   const links: NavItem[] = [
     { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
     ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
     { to: paths.approvals(), label: t('approvals.nav'), active: pathname === paths.approvals(), count: approvalsWaiting },
-    // Only admins manage users; the server refuses everyone else (and business-unit admins) anyway.
-    ...(me?.roles.includes('admin') ? [{ to: paths.adminUsers(), label: t('nav.admin'), active: pathname === paths.adminUsers() }] : []),
     ...(me?.roles.some((r) => policyReaders.has(r)) ? [{ to: paths.adminPolicy(), label: t('policy.nav'), active: pathname === paths.adminPolicy() }] : []),
     ...(me?.roles.some((r) => libraryUsers.has(r)) ? [{ to: paths.adminTemplates(), label: t('documents.nav'), active: pathname === paths.adminTemplates() }] : []),
-    ...(me?.roles.includes('admin') ? [{ to: paths.adminSigning(), label: t('signingSettings.nav'), active: pathname === paths.adminSigning() }] : []),
-    ...(me?.roles.includes('admin') ? [{ to: paths.adminOutbox(), label: t('outbox.nav'), active: pathname === paths.adminOutbox() }] : []),
     { to: paths.delegation(), label: t('delegation.nav'), active: pathname === paths.delegation() },
+    // Only admins manage the organisation; the server refuses everyone else (and business-unit admins) anyway.
+    ...(isAdmin
+      ? [
+          adminItem(paths.adminUsers(), t('nav.admin')),
+          adminItem(paths.adminSigning(), t('signingSettings.nav')),
+          adminItem(paths.adminWebhooks(), t('webhooks.nav')),
+          adminItem(paths.adminOutbox(), t('outbox.nav')),
+        ]
+      : []),
   ];
   // After an in-app navigation, start screen readers and the Tab key at the new page, not the old link.
   const lastPath = useRef(pathname);
@@ -63,7 +90,7 @@ export function AppLayout() {
               {/* Up to seven items for an admin: below md they move into the drawer rather than wrap. */}
               <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="md">
                 <Group gap={2} wrap="nowrap">
-                  {links.map((l) => (
+                  {links.filter((l) => !l.admin).map((l) => (
                     <Button
                       key={l.to}
                       component={RouterNavLink}
@@ -77,6 +104,7 @@ export function AppLayout() {
                       {l.label}
                     </Button>
                   ))}
+                  {links.some((l) => l.admin) && <AdminMenu items={links.filter((l) => l.admin)} />}
                 </Group>
               </Box>
             </Group>

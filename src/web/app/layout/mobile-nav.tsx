@@ -9,6 +9,8 @@ export interface NavItem {
   active: boolean;
   /** Items waiting on the reader (approvals), shown as a badge. */
   count?: number;
+  /** Organisation settings: on wide screens they sit together under one "Admin" menu. */
+  admin?: boolean;
 }
 
 interface Props {
