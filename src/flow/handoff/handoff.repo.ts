@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { candidates, contingencies, offerHandoffs, offers, onboardingTaskTemplates, onboardingTasks, users } from '../../db/schema';
+import { businessUnits, candidates, contingencies, offerHandoffs, offers, onboardingTaskTemplates, onboardingTasks, users } from '../../db/schema';
 
 export type ContingencyRow = typeof contingencies.$inferSelect;
 export type TaskTemplateRow = typeof onboardingTaskTemplates.$inferSelect;
@@ -143,3 +143,12 @@ export async function findPeople(db: Db, orgId: string, candidateId: string, man
   return { candidateEmail: candidate?.email ?? null, managerName: manager?.name ?? null };
 }
 
+
+/** Whether a user is one of the organisation's (an owner named in a body must be). */
+export async function userInOrg(db: Db, orgId: string, userId: string): Promise<boolean> {
+  return (await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)))).length > 0;
+}
+
+export async function businessUnitInOrg(db: Db, orgId: string, id: string): Promise<boolean> {
+  return (await db.select({ id: businessUnits.id }).from(businessUnits).where(and(eq(businessUnits.orgId, orgId), eq(businessUnits.id, id)))).length > 0;
+}

@@ -102,6 +102,14 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
     return r;
   }
 
+  async function checkOwner(ownerUserId: string | null | undefined, orgId: string) {
+    if (ownerUserId && !(await repo.userInOrg(db, orgId, ownerUserId))) throw new ValidationError([{ field: 'ownerUserId', message: `is not a user of this organisation ("${ownerUserId}")` }]);
+  }
+
+  async function checkBusinessUnit(businessUnitId: string | null | undefined, orgId: string) {
+    if (businessUnitId && !(await repo.businessUnitInOrg(db, orgId, businessUnitId))) throw new ValidationError([{ field: 'businessUnitId', message: `is not a business unit of this organisation ("${businessUnitId}")` }]);
+  }
+
   function requireAccepted(row: OfferRow, what: string) {
     if (row.status !== 'accepted') throw new ConflictError(`The offer is "${row.status}"; ${what} only while it is "accepted".`);
   }
@@ -181,6 +189,7 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
 
   async function addContingency(actor: Actor, offerId: string, input: { label: string; ownerUserId?: string | null; dueDate?: string | null }) {
     await closeout(actor, offerId, 'add contingencies');
+    await checkOwner(input.ownerUserId, actor.orgId);
     const id = randomUUID();
     await db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId }, async (offer) => {
@@ -196,6 +205,7 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
 
   async function updateContingency(actor: Actor, offerId: string, contingencyId: string, input: { ownerUserId?: string | null; dueDate?: string | null }) {
     await closeout(actor, offerId, 'change contingencies');
+    await checkOwner(input.ownerUserId, actor.orgId);
     let out!: ContingencyRow;
     await db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId }, async (offer) => {
@@ -324,6 +334,7 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
 
   async function createTaskTemplate(actor: Actor, input: TemplateInput) {
     requireAdmin(actor);
+    await checkBusinessUnit(input.businessUnitId, actor.orgId);
     if (await repo.findTemplateByKey(db, actor.orgId, input.key)) throw new ConflictError(`A task template with the key "${input.key}" exists; change it instead.`);
     return presentTemplate(
       await repo.insertTemplate(db, {
@@ -346,6 +357,7 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
     const existing = await repo.findTemplate(db, actor.orgId, id);
     if (!existing) throw new NotFoundError('onboarding task template', id);
     requireAdmin(actor);
+    await checkBusinessUnit(input.businessUnitId, actor.orgId);
     const { retired, ...rest } = input;
     const set: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (retired !== undefined) set.retiredAt = retired ? (existing.retiredAt ?? clock.now()) : null;

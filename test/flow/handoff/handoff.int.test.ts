@@ -6,7 +6,7 @@ import { addDays } from '../../../src/core/dates';
 import * as setup from '../../../src/directory/org-setup.repo';
 import type { OfferTermsInput } from '../../../src/flow/intake/offer-terms.schema';
 import { handoffFieldsOf, handoffViews } from '../../../src/flow/handoff/handoff-fields';
-import { csrfHeader, signIn } from '../../helpers/factories';
+import { createOrgFixture, csrfHeader, signIn } from '../../helpers/factories';
 import { expectProblem } from '../../helpers/problem';
 import { TEST_NOW } from '../../helpers/test-app';
 import { MINUTE, signingApi, signingWorld, type SigningWorld } from '../signing/signing-fixture';
@@ -100,6 +100,10 @@ describe('closeout and handoff', () => {
     const patched = await req('PATCH', `/api/v1/offers/${mainId}/contingencies/${custom.json().id}`, cookies.hr_ops, { ownerUserId: w.fx.users.hr_ops.id, dueDate: addDays(START, -8) });
     expect(patched.json()).toMatchObject({ ownerUserId: w.fx.users.hr_ops.id, dueDate: addDays(START, -8) });
     expectProblem(await req('POST', `/api/v1/offers/${mainId}/contingencies`, cookies.it, { label: 'x' }), 403);
+    // An owner or business unit of another organisation is refused by name.
+    const stranger = await createOrgFixture(w.t.database.db);
+    expectProblem(await req('PATCH', `/api/v1/offers/${mainId}/contingencies/${custom.json().id}`, cookies.hr_ops, { ownerUserId: stranger.users.hr_ops.id }), 422, { fields: ['ownerUserId'] });
+    expectProblem(await req('POST', '/api/v1/admin/onboarding-task-templates', w.admin, { key: 'foreign', title: 'x', ownerRole: 'it', dueOffsetDays: 0, businessUnitId: stranger.businessUnitId }), 422, { fields: ['businessUnitId'] });
 
     expectProblem(await req('POST', `/api/v1/offers/${mainId}/contingencies/${refs!.id}/decision`, cookies.hr_ops, { status: 'waived' }), 422, { fields: ['reason'] });
     expectProblem(await req('POST', `/api/v1/offers/${mainId}/contingencies/${refs!.id}/decision`, cookies.hr_ops, { status: 'waived', reason: '  ' }), 422, { fields: ['reason'] });
