@@ -47,7 +47,7 @@ export function NewEndpointForm() {
 
 export function SecretOnce({ url, secret }: { url: string; secret: string }) {
   return (
-    <Alert color="green" variant="light" title={t('webhooks.secret.title')} role="status">
+    <Alert color="green" variant="light" title={t('webhooks.secret.title')} role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
       <Stack gap={4}>
         <Text size="sm">{t('webhooks.secret.body', { url })}</Text>
         <Code block data-testid="webhook-secret">
