@@ -15,6 +15,7 @@ const EditOfferRoute = lazy(() => import('./routes/edit-offer-route'));
 const AdminUsersRoute = lazy(() => import('./routes/admin-users-route'));
 const AdminPolicyRoute = lazy(() => import('./routes/admin-policy-route'));
 const AdminOutboxRoute = lazy(() => import('./routes/admin-outbox-route'));
+const AdminImportsRoute = lazy(() => import('./routes/admin-imports-route'));
 const AdminTemplatesRoute = lazy(() => import('./routes/admin-templates-route'));
 const AdminSigningRoute = lazy(() => import('./routes/admin-signing-route'));
 const AdminWebhooksRoute = lazy(() => import('./routes/admin-webhooks-route'));
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: page(AdminUsersRoute) },
           { path: 'admin/policy', element: page(AdminPolicyRoute) },
           { path: 'admin/outbox', element: page(AdminOutboxRoute) },
+          { path: 'admin/imports', element: page(AdminImportsRoute) },
           { path: 'admin/templates', element: page(AdminTemplatesRoute) },
           { path: 'admin/signing', element: page(AdminSigningRoute) },
           { path: 'admin/webhooks', element: page(AdminWebhooksRoute) },

@@ -8,6 +8,7 @@ export const paths = {
   adminUsers: () => '/admin/users',
   adminPolicy: () => '/admin/policy',
   adminOutbox: () => '/admin/outbox',
+  adminImports: () => '/admin/imports',
   adminTemplates: () => '/admin/templates',
   adminSigning: () => '/admin/signing',
   adminWebhooks: () => '/admin/webhooks',

@@ -63,6 +63,7 @@ export function AppLayout() {
           adminItem(paths.adminSigning(), t('signingSettings.nav')),
           adminItem(paths.adminWebhooks(), t('webhooks.nav')),
           adminItem(paths.adminOutbox(), t('outbox.nav')),
+          adminItem(paths.adminImports(), t('imports.nav')),
         ]
       : []),
   ];
