@@ -6,6 +6,8 @@ import { hasChromium, noChromiumMessage } from './support/env';
 import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
+// The second journey continues with the offer the first one signed.
+test.describe.configure({ mode: 'serial' });
 
 const writeHeaders = { 'X-Requested-With': 'offerline' };
 
@@ -139,4 +141,42 @@ test('the candidate signs on a phone, the company countersigns, and the sealed P
   await phone.goto('/portal/ocl_not-a-real-link-0000000000000');
   await expect(phone.getByRole('heading', { name: 'This link does not open an offer' })).toBeVisible();
   await screenshot(phone, 'portal-link-unknown');
+});
+
+/**
+ * Elena's accepted offer (from the journey above) goes to onboarding: HR ops clears the background
+ * check and references and confirms her first day, IT marks its laptop task done, and HR ops hands
+ * the offer off. IT never sees her pay on the way.
+ */
+test('after signing, HR ops clears the contingencies, IT completes its task, and the offer is handed off', async ({ browser }) => {
+  const hrops = await personPage(browser, 'hrops');
+  await hrops.goto('/offers?q=Sokolova');
+  await hrops.getByRole('table', { name: 'Offers' }).getByRole('row', { name: /Elena Sokolova/ }).getByRole('link').click();
+  const offerUrl = hrops.url();
+  const closeout = hrops.getByTestId('closeout-panel');
+  await expect(closeout.getByTestId('next-action')).toContainText('Waiting on contingencies');
+  await closeout.getByRole('button', { name: 'Clear Background check' }).click();
+  await closeout.getByRole('button', { name: 'Clear References' }).click();
+  await expect(closeout.locator('[data-contingency="references"]')).toContainText('Cleared');
+  await expect(closeout.getByTestId('next-action')).toContainText('Confirm the start date');
+  await closeout.getByRole('button', { name: 'Confirm the start date' }).click();
+  await expect(closeout.getByTestId('start-confirmed')).toBeVisible();
+  await expect(closeout.getByTestId('next-action')).toContainText('Ready to hand off');
+  await expectNoSeriousA11yViolations(hrops, 'closeout panel');
+  await screenshot(hrops, 'closeout-ready');
+
+  const it = await personPage(browser, 'it');
+  await it.goto(offerUrl);
+  const tasks = it.getByTestId('onboarding-tasks');
+  await tasks.getByRole('button', { name: 'Mark "Laptop ordered and imaged" done' }).click();
+  await expect(tasks.locator('[data-task="Laptop ordered and imaged"]')).toContainText('Done');
+  // IT acts on its own tasks only, and the page shows it no pay.
+  await expect(tasks.getByRole('button', { name: 'Mark "Payroll set-up" done' })).toHaveCount(0);
+  await expect(it.getByText('$138,000')).toHaveCount(0);
+  await screenshot(it, 'closeout-it');
+
+  await hrops.reload();
+  await hrops.getByRole('button', { name: 'Hand off to onboarding' }).click();
+  await expect(hrops.locator('h1 + [data-status]')).toHaveText('Handed off');
+  await screenshot(hrops, 'closeout-handed-off');
 });

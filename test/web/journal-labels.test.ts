@@ -39,4 +39,10 @@ describe('the offer timeline in words', () => {
       'Rescind refused: We committed to this candidate',
     );
   });
+
+  it('tells closeout in words: contingencies, tasks, the start date, the handoff', () => {
+    expect(describeEntry(entry('contingency.decided', { kind: 'background_check', status: 'cleared' })).title).toBe('Background check: Cleared');
+    expect(describeEntry(entry('onboarding_task.completed', { ownerRole: 'it', templateKey: 'it_laptop' })).title).toBe('IT task done: It laptop');
+    expect(describeEntry(entry('offer.start_date_confirmed', { startDate: '2027-01-11' })).title).toBe('Start date confirmed: Jan 11, 2027');
+  });
 });

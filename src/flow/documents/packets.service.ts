@@ -17,14 +17,15 @@ import { findPacket, listPackets } from './packets.repo';
 import { renderTemplate } from './template-render';
 import { diffLines } from './text-diff';
 
-/** Documents quote pay, so reading a packet needs the right to read base pay on the offer. */
-const PAY_FIELD = 'terms.compensation.baseSalaryCents';
+/** Documents quote pay, so reading a packet (or its signed copy) needs the right to read base pay on the offer. */
+export const DOCUMENTS_READ_FIELD = 'terms.compensation.baseSalaryCents';
+export const DOCUMENTS_FORBIDDEN = "The offer's documents state its pay; your role may not read them.";
 
 /** Reading packets: the list per version, a document's bytes, an HTML preview, a diff of two versions. */
 export function createPacketsService({ db, clock, store }: { db: Db; clock: Clock; store: ObjectStore }) {
   async function visible(actor: Actor, offerId: string) {
     const found = await findVisibleOffer(db, actor, offerId);
-    if (!found.readable.has(PAY_FIELD)) throw new ForbiddenError("The offer's documents state its pay; your role may not read them.");
+    if (!found.readable.has(DOCUMENTS_READ_FIELD)) throw new ForbiddenError(DOCUMENTS_FORBIDDEN);
     return found.row;
   }
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/actor';
-import { NotFoundError } from '../../core/errors';
+import { ForbiddenError, NotFoundError } from '../../core/errors';
+import { DOCUMENTS_FORBIDDEN, DOCUMENTS_READ_FIELD } from '../documents/packets.service';
 import type { Db } from '../../db/client';
 import { findVisibleOffer } from '../../offers/offer-access';
 import { findOffer, type OfferRow } from '../../offers/offers.repo';
@@ -51,8 +52,15 @@ export function createSigningViews({ db, store }: { db: Db; store: ObjectStore }
     };
   }
 
+  /** The signed documents quote pay: the signatory, who signed them, or a role that reads pay. */
+  async function documentReader(actor: Actor, offerId: string): Promise<void> {
+    const settings = await findSigningSettings(db, actor.orgId);
+    if (settings.signatoryUserId === actor.userId && (await findOffer(db, actor.orgId, offerId))) return;
+    if (!(await findVisibleOffer(db, actor, offerId)).readable.has(DOCUMENTS_READ_FIELD)) throw new ForbiddenError(DOCUMENTS_FORBIDDEN);
+  }
+
   async function documents(actor: Actor, offerId: string) {
-    await readable(actor, offerId);
+    await documentReader(actor, offerId);
     return (await listSignedDocuments(db, actor.orgId, offerId)).map((d) => ({
       name: d.name,
       templateKey: d.templateKey,
@@ -64,7 +72,7 @@ export function createSigningViews({ db, store }: { db: Db; store: ObjectStore }
   }
 
   async function download(actor: Actor, offerId: string, sha256: string) {
-    await readable(actor, offerId);
+    await documentReader(actor, offerId);
     const doc = (await listSignedDocuments(db, actor.orgId, offerId)).find((d) => d.finalSha256 === sha256);
     const bytes = doc && (await store.get(sha256));
     if (!doc || !bytes) throw new NotFoundError('signed document', sha256);

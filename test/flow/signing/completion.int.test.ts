@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs, offerSignatures, sealCertificates, signedDocuments } from '../../../src/db/schema';
 import { verifySeal } from '../../../src/flow/signing/seal';
+import { signIn } from '../../helpers/factories';
 import { expectProblem } from '../../helpers/problem';
 import { CANDIDATE, SIGNATORY, pdfTools, signingApi, signingWorld, type SigningWorld } from './signing-fixture';
 
@@ -52,6 +53,10 @@ describe('countersignature and completion', () => {
     expect(byKey(completed.data.documents as { templateKey: string }[])).toMatchObject(byKey(docs).map((d) => ({ templateKey: d.templateKey, originalSha256: d.originalSha256, finalSha256: d.finalSha256 })));
     const letter = docs.find((d) => d.templateKey.startsWith('offer_letter'))!;
     const pdf = await api.download(id, letter.finalSha256);
+    // The sealed letter states pay: IT, who sees the offer but not its pay, may not read it.
+    const it = await signIn(w.t.app, w.fx.users.it.email);
+    expectProblem(await w.t.app.inject({ url: `/api/v1/offers/${id}/signed-documents`, headers: { cookie: it } }), 403);
+    expectProblem(await w.t.app.inject({ url: `/api/v1/offers/${id}/signed-documents/${letter.finalSha256}`, headers: { cookie: it } }), 403);
     expect(await verifySeal(pdf)).toBe('valid');
     const tools = pdfTools(pdf);
     expect(tools.sig).toContain('Signature is Valid');

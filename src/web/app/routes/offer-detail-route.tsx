@@ -12,6 +12,7 @@ import { packetsKey } from '../../features/documents/api/packets';
 import { DocumentsPanel } from '../../features/documents/components/documents-panel';
 import { deliveryKey } from '../../features/delivery/api/delivery';
 import { DeliveryPanel } from '../../features/delivery/components/delivery-panel';
+import { CloseoutPanel } from '../../features/closeout/components/closeout-panel';
 import { VersionDiffPanel } from '../../features/negotiation/components/version-diff-panel';
 import { JournalPanel } from '../../features/journal/components/journal-panel';
 import { journalKey } from '../../features/journal/api/journal';
@@ -76,6 +77,7 @@ export default function OfferDetailRoute() {
           documents={(offer.data.status !== 'draft' || offer.data.currentVersion > 0) && <DocumentsPanel offerId={id} waiting={drafting && rules.isSuccess && !packetByHand} />}
           delivery={
             <>
+              <CloseoutPanel offer={offer.data} myRoles={me?.roles ?? []} />
               <DeliveryPanel offer={offer.data} canAct={canAct} canAskChanges={canAskForChanges(me)} onReload={reload} />
               {offer.data.currentVersion >= 2 && <VersionDiffPanel offerId={id} currentVersion={offer.data.currentVersion} currency={offer.data.terms?.compensation?.currency ?? 'USD'} />}
             </>

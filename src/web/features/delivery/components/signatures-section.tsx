@@ -27,7 +27,7 @@ export function SignaturesSection({ offerId, rowVersion, version, signing }: { o
           <Button onClick={() => setCountersigning(true)}>{t('signing.countersign')}</Button>
         </Group>
       )}
-      {signing.completed && (
+      {signing.completed && signed.isSuccess && (
         <Stack gap={4}>
           <Text size="sm" fw={600}>
             {t('signing.sealed')}

@@ -1,4 +1,5 @@
 import { t, tOr } from '../../../i18n/t';
+import { formatDate } from '../../../lib/format';
 import { humanize, statusLabel, termsFieldLabel } from '../../../lib/labels';
 import type { JournalEntry } from '../api/journal';
 
@@ -66,6 +67,22 @@ export function describeEntry(entry: JournalEntry): EntryText {
       const fields = Array.isArray(d.fields) ? d.fields.filter((f): f is string => typeof f === 'string') : [];
       return { title: t('journal.type.offer.counter_proposed', { version: String(d.toVersion ?? ''), fields: [...new Set(fields.map(termsFieldLabel))].join(', ') }) };
     }
+    case 'contingency.added':
+    case 'contingency.updated':
+    case 'contingency.decided': {
+      const kind = tOr(`contingency.${str(d.kind) ?? ''}`, humanize(str(d.kind) ?? ''));
+      return { title: t(`journal.type.${entry.type}`, { kind, status: tOr(`closeout.status.${str(d.status) ?? ''}`, str(d.status) ?? '') }) };
+    }
+    case 'onboarding.started':
+      return { title: t('journal.type.onboarding.started', { count: Array.isArray(d.templateKeys) ? d.templateKeys.length : 0 }) };
+    case 'onboarding_task.completed':
+    case 'onboarding_task.reopened':
+    case 'onboarding_task.skipped':
+      return { title: t(`journal.type.${entry.type}`, { role: tOr(`role.${str(d.ownerRole) ?? ''}`, str(d.ownerRole) ?? ''), task: humanize(str(d.templateKey) ?? '') }) };
+    case 'offer.start_date_confirmed':
+      return { title: t('journal.type.offer.start_date_confirmed', { date: formatDate(str(d.startDate) ?? '') }) };
+    case 'offer.handed_off':
+      return { title: t('journal.type.offer.handed_off') };
     default:
       return { title: humanize(entry.type) };
   }
