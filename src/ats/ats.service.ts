@@ -16,6 +16,8 @@ import { prefillTerms } from '../flow/intake/prefill';
 import { applyMapping, type FieldMapping } from './ats-mapping';
 
 export const ATS_TOKEN_PREFIX = 'olats_';
+/** How long an event being processed holds its id before a new delivery may take it over. */
+const STALE_CLAIM_MS = 5 * 60_000;
 
 const name = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
@@ -196,6 +198,13 @@ export function createAts({ db, clock, intake }: { db: Db; clock: Clock; intake:
     if (claimed.length === 0) {
       const other = await findEvent(conn.id, payload.eventId);
       if (other?.offerId) return replayed(other.offerId, payload.eventId);
+      // A claim left by a process that stopped half-way is given up after a while, so the event can be sent again.
+      if (other && clock.now().getTime() - other.receivedAt.getTime() > STALE_CLAIM_MS) {
+        await db
+          .delete(atsInboundEvents)
+          .where(and(eq(atsInboundEvents.connectionId, conn.id), eq(atsInboundEvents.externalId, payload.eventId), isNull(atsInboundEvents.offerId)));
+        return receive(conn, body);
+      }
       throw new ConflictError(`The event "${payload.eventId}" is being processed; send it again in a moment.`);
     }
     try {

@@ -136,6 +136,18 @@ describe('ATS inbound: candidate moved to offer', () => {
     expect((await send(payload({ eventId: 'evt-race' }))).statusCode).toBe(200);
   });
 
+  it('gives up a claim left half-way by a stopped process after five minutes, so the event can be sent again', async () => {
+    await t.database.db.insert(atsInboundEvents).values({ connectionId, externalId: 'evt-stuck', orgId: fx.orgId, offerId: null, receivedAt: t.clock.now() });
+    expectProblem(await send(payload({ eventId: 'evt-stuck' })), 409, { code: 'conflict' });
+    t.clock.advance(6 * 60_000);
+    try {
+      const retried = await send(payload({ eventId: 'evt-stuck' }));
+      expect(retried.statusCode, retried.body).toBe(201);
+    } finally {
+      t.clock.advance(-6 * 60_000);
+    }
+  });
+
   it('finds the candidate by e-mail in any case, and prefills the band mid when no salary is mapped', async () => {
     const res = await send(payload({ eventId: 'evt-2', candidate: { firstName: 'Ada', lastName: 'Lovelace', email: `ADA@${fx.slug}.test` }, offer: { startDate: '2027-05-03' } }));
     expect(res.statusCode, res.body).toBe(201);
