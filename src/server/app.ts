@@ -55,6 +55,8 @@ import { registerImportRoutes } from '../imports/imports.routes';
 import { createImports } from '../imports/imports.service';
 import { registerAtsRoutes } from '../ats/ats.routes';
 import { createAts } from '../ats/ats.service';
+import { registerMetrics } from './metrics';
+import { registerReadiness } from './readiness';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +90,8 @@ export interface AppOptions {
   portalLimits?: Partial<import('./plugins/portal-rate-limit').PortalLimits>;
   /** How long a webhook attempt waits for an answer; 10 s when omitted (tests shorten it). */
   webhookTimeoutMs?: number;
+  /** METRICS_TOKEN: when set, GET /metrics requires Authorization: Bearer <token>; open otherwise. */
+  metricsToken?: string | null;
 }
 
 export const API_VERSION = '0.1.0';
@@ -107,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerNulGuard(app);
+  // Every answer, problem+json included, names its request id (the one in the log lines).
+  app.addHook('onRequest', async (req, reply) => void reply.header('x-request-id', req.id));
+  registerMetrics(app, { db, clock, token: options.metricsToken });
   // Every API route answers errors as problem+json; say so in each route's schema.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/') || !route.schema) return;
@@ -197,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAtsRoutes(app, { ats: createAts({ db, clock, intake }) });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, engine: database.engine }));
+  registerReadiness(app, database);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWebApp(app, options.webRoot);

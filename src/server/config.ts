@@ -27,6 +27,8 @@ export interface ServerConfig {
   publicUrl: string;
   /** JOB_POLL_MS: how often this process looks for due jobs. */
   jobPollMs: number;
+  /** METRICS_TOKEN: when set, GET /metrics requires it as a bearer token. */
+  metricsToken: string | null;
 }
 
 /** Everything the server reads from the environment, in one place (see README, Configuration). */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     objectsDir: env.OBJECTS_DIR || join(env.DATA_DIR || './data', 'objects'),
     s3: s3ConfigFromEnv(env),
     jobPollMs: parseJobPollMs(env.JOB_POLL_MS),
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }
 

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { buildApp } from './app';
 import { generateMissingSealCertificates } from '../flow/signing/signing.module';
 import { openObjectStore } from '../storage/open-object-store';
-import { requestLogSerializers } from './log-serializers';
+import { logRedactPaths, requestLogSerializers } from './log-serializers';
 import type { ServerConfig } from './config';
 
 export interface RunningServer {
@@ -31,9 +31,10 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       mail: config.mail,
       publicUrl: config.publicUrl,
       objectStore,
+      metricsToken: config.metricsToken,
       logger: {
         level: config.logLevel,
-        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        redact: logRedactPaths,
         serializers: requestLogSerializers,
       },
     });
