@@ -8,6 +8,8 @@ import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, 
 test.skip(!hasChromium, noChromiumMessage);
 // The second journey continues with the offer the first one signed.
 test.describe.configure({ mode: 'serial' });
+/** The offer the first journey signs; the second takes it on to onboarding. */
+let signedOfferId = '';
 
 const writeHeaders = { 'X-Requested-With': 'offerline' };
 
@@ -58,6 +60,7 @@ test('the candidate signs on a phone, the company countersigns, and the sealed P
   expect(approved.status(), await approved.text()).toBe(200);
   const { offer } = await approved.json();
   expect(offer.status).toBe('approved');
+  signedOfferId = offer.id;
 
   const recruiter = await personPage(browser, 'recruiter');
   await recruiter.goto(`/offers/${offer.id}`);
@@ -150,9 +153,9 @@ test('the candidate signs on a phone, the company countersigns, and the sealed P
  */
 test('after signing, HR ops clears the contingencies, IT completes its task, and the offer is handed off', async ({ browser }) => {
   const hrops = await personPage(browser, 'hrops');
-  await hrops.goto('/offers?q=Sokolova');
-  await hrops.getByRole('table', { name: 'Offers' }).getByRole('row', { name: /Elena Sokolova/ }).getByRole('link').click();
-  const offerUrl = hrops.url();
+  const offerUrl = `/offers/${signedOfferId}`;
+  await hrops.goto(offerUrl);
+  await expect(hrops.getByRole('heading', { level: 1, name: 'Elena Sokolova' })).toBeVisible();
   const closeout = hrops.getByTestId('closeout-panel');
   await expect(closeout.getByTestId('next-action')).toContainText('Waiting on contingencies');
   await closeout.getByRole('button', { name: 'Clear Background check' }).click();
