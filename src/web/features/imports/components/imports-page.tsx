@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { formatNumber } from '../../../lib/format';
+import { ImportColumns } from './import-columns';
 import { fetchImport, importKinds, progressOf, startImport, type ImportKind, type ImportRun } from '../api/imports';
 
 const POLL_MS = 500;
@@ -65,6 +66,7 @@ export function ImportsPage() {
           disabled={busy}
         />
         <FileInput label={t('imports.file')} description={t('imports.fileHint')} accept=".csv,text/csv" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('imports.clearFile') }} disabled={busy} />
+        <ImportColumns kind={kind} />
         <Group>
           <Button onClick={() => void start(true)} disabled={!file || busy} variant="default">
             {t('imports.dryRun')}
