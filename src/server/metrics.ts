@@ -24,7 +24,9 @@ const EMAIL_STATUSES = ['queued', 'held', 'failed'] as const;
 export function registerMetrics(app: FastifyInstance, deps: { db: Db; clock: Clock; token?: string | null }) {
   const { db, clock } = deps;
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'offerline_' });
+  // Process metrics start at the first scrape: an app nobody scrapes (most tests) sets up no
+  // GC observer or event-loop monitor.
+  let defaultMetricsOn = false;
 
   const httpDuration = new Histogram({
     name: 'offerline_http_request_duration_seconds',
@@ -120,6 +122,10 @@ export function registerMetrics(app: FastifyInstance, deps: { db: Db; clock: Clo
         .header('www-authenticate', 'Bearer realm="metrics"')
         .type('application/problem+json')
         .send(problem(401, 'unauthenticated', 'Send the metrics token as Authorization: Bearer <METRICS_TOKEN>.'));
+    }
+    if (!defaultMetricsOn) {
+      collectDefaultMetrics({ register: registry, prefix: 'offerline_' });
+      defaultMetricsOn = true;
     }
     const text = await registry.metrics();
     return reply.type(registry.contentType).send(text);

@@ -145,6 +145,12 @@ describe('GET /api/ready', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('names the request id on answers the router gives before any hook runs', async () => {
+    const res = await t.app.inject({ url: '/api/v1/offers/%E0%A4%A' });
+    expectProblem(res, 400);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers 503 problem+json when migrations are missing', async () => {
     const behind = await createTestApp();
     try {

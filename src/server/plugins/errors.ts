@@ -30,7 +30,8 @@ export function sendFrameworkError(err: FastifyError, req: FastifyRequest, reply
         ? problem(414, 'invalid_request', 'A path parameter is longer than this API accepts.', [{ field: '(path)', message: 'has a parameter that is too long' }])
         : toProblem(err);
   req.log.info({ code: body.code, status: body.status }, body.detail);
-  return reply.code(body.status).type('application/problem+json').send(body);
+  // No hook runs before these answers, so the request id header is set here.
+  return reply.code(body.status).header('x-request-id', req.id).type('application/problem+json').send(body);
 }
 
 /** The 404 for anything no route matches, as problem+json. */
