@@ -70,6 +70,11 @@ test('a counteroffer becomes version 2 across the candidate, recruiter and appro
   // Riley sees the request and answers it: the salary accepted, the start adjusted to one week later.
   await recruiter.reload();
   await expect(recruiter.locator('h1 + [data-status]')).toHaveText('Negotiating');
+  await expect(recruiter.getByTestId('negotiating-what')).toHaveText('Negotiating: Base salary, Start date');
+  // The offers list says what is being negotiated too.
+  const list = await personPage(browser, 'recruiter');
+  await list.goto('/offers?q=Carter');
+  await expect(list.getByRole('table', { name: 'Offers' }).getByRole('row', { name: /Jamal Carter/ }).getByTestId('negotiating-what')).toHaveText('Negotiating: Base salary, Start date');
   await expect(delivery.getByTestId('change-requests')).toContainText('Base salary: $88,000 → $98,000');
   await expect(delivery.getByTestId('change-requests')).toContainText('I owe my current team four weeks of notice.');
   await delivery.getByRole('button', { name: 'Answer with a new version' }).click();

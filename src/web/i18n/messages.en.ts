@@ -568,6 +568,7 @@ export const messagesEn = {
   'seal.passphrase': 'Its passphrase',
   'seal.replace': 'Replace the certificate',
   'seal.replaced': 'Replaced. Documents completed from now on are sealed with this certificate.',
+  'negotiation.what': 'Negotiating: {fields}',
   'negotiation.answer': 'Answer with a new version',
   'negotiation.askChange': 'Ask for a change',
   'negotiation.answerTitle': 'Answer the requested changes',

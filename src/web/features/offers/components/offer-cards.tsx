@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
+import { NegotiatingWhat } from '../../negotiation/components/negotiating-what';
 import { t } from '../../../i18n/t';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
@@ -20,6 +21,7 @@ export function OfferCards({ offers }: { offers: OfferSummary[] }) {
               <Text size="sm">{o.candidate.name ?? t('offers.candidateHidden')}</Text>
             </Stack>
             <StatusBadge status={o.status} />
+            {o.status === 'negotiating' && <NegotiatingWhat offerId={o.id} />}
           </Group>
           <Group gap="md" mt="xs">
             <Text size="xs" c="gray.7">

@@ -1,6 +1,7 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
+import { NegotiatingWhat } from '../../negotiation/components/negotiating-what';
 import { t } from '../../../i18n/t';
 import { paths } from '../../../lib/paths';
 import type { Offer } from '../api/offer';
@@ -23,6 +24,7 @@ export function OfferHeader({ offer }: { offer: Offer }) {
           {offer.candidate.name ?? t('offers.candidateHidden')}
         </Title>
         <StatusBadge status={offer.status} size="lg" />
+        {offer.status === 'negotiating' && <NegotiatingWhat offerId={offer.id} />}
       </Group>
       <Text size="lg" fw={500}>
         {level && offer.title ? t('detail.titleWithLevel', { title: offer.title, level }) : offer.title}

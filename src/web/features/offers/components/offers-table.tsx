@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
+import { NegotiatingWhat } from '../../negotiation/components/negotiating-what';
 import { t } from '../../../i18n/t';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
@@ -36,6 +37,7 @@ export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: Of
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={o.status} />
+                {o.status === 'negotiating' && <NegotiatingWhat offerId={o.id} />}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
