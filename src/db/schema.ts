@@ -929,3 +929,35 @@ export const importRuns = pgTable(
   },
   (t) => [index('import_runs_org_created_idx').on(t.orgId, t.createdAt)],
 );
+
+/**
+ * Read model: one row per offer per lifecycle stage interval, kept current in the transaction that
+ * writes each journal entry (src/offers/stage-intervals.repo.ts). The board and metrics read this
+ * instead of replaying the journal. `left_at` is null on the one open interval of an offer.
+ */
+export const offerStageIntervals = pgTable(
+  'offer_stage_intervals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    offerId: uuid('offer_id').notNull().references(() => offers.id),
+    businessUnitId: uuid('business_unit_id').notNull().references(() => businessUnits.id),
+    departmentId: uuid('department_id').notNull().references(() => departments.id),
+    recruiterId: uuid('recruiter_id').notNull().references(() => users.id),
+    /** The lifecycle status the offer was in during the interval. */
+    status: text('status').notNull(),
+    /** The latest frozen version when the interval opened; 0 before the first submit. */
+    versionNumber: integer('version_number').notNull().default(0),
+    enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    leftAt: timestamp('left_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    /** The lifecycle event that ended the interval. */
+    leftByEvent: text('left_by_event'),
+  },
+  (t) => [
+    index('offer_stage_intervals_offer_idx').on(t.offerId, t.enteredAt),
+    // At most one open interval per offer; the hook closes it by this index.
+    uniqueIndex('offer_stage_intervals_one_open_key').on(t.offerId).where(sql`${t.leftAt} is null`),
+    index('offer_stage_intervals_open_idx').on(t.orgId, t.status).where(sql`${t.leftAt} is null`),
+    index('offer_stage_intervals_org_entered_idx').on(t.orgId, t.enteredAt),
+  ],
+);
