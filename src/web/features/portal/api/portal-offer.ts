@@ -1,46 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { AdoptedSignature } from '../../../components/signature-input';
+import { portalOfferSchema } from '../../../../flow/portal/portal.schema';
 import { apiRequest } from '../../../lib/api-client';
 
-/** The candidate's offer behind their e-mailed link; the token is the only credential. */
-const portalOfferSchema = z.object({
-  organizationName: z.string(),
-  candidateFirstName: z.string(),
-  status: z.string(),
-  version: z.number(),
-  expiresAt: z.string(),
-  offer: z.object({
-    title: z.string(),
-    startDate: z.string(),
-    expiresOn: z.string().nullable(),
-    location: z.object({ city: z.string(), state: z.string(), remote: z.boolean() }),
-    employmentType: z.string(),
-    currency: z.string(),
-    payBasis: z.string(),
-    baseSalaryCents: z.number().nullable(),
-    hourlyRateCents: z.number().nullable(),
-    bonusTargetPercent: z.number().nullable(),
-    signOnBonusCents: z.number().nullable(),
-    equityUnits: z.number().nullable(),
-  }),
-  documents: z.array(z.object({ name: z.string(), kind: z.string(), sha256: z.string(), mediaType: z.string() })),
-  consent: z.object({ version: z.string(), text: z.string() }),
-  changeRequests: z
-    .array(
-      z.object({
-        id: z.string(),
-        createdAt: z.string(),
-        status: z.string(),
-        comment: z.string(),
-        deltas: z.array(z.object({ field: z.string(), label: z.string(), current: z.unknown(), asked: z.unknown() })),
-      }),
-    )
-    .default([]),
-  previousVersion: z.number().nullable().default(null),
-  changesFromPrevious: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })).default([]),
-});
-export type PortalOffer = z.infer<typeof portalOfferSchema>;
+export type { PortalOffer } from '../../../../flow/portal/portal.schema';
 
 export const portalPath = (token: string) => `/portal/${encodeURIComponent(token)}`;
 
