@@ -328,6 +328,8 @@ export const approvalSteps = pgTable(
     explanation: text('explanation').notNull(),
     conditionHeld: boolean('condition_held').notNull(),
     approverIds: jsonb('approver_ids').notNull(),
+    /** Whom the policy routed the step to, for metrics by role: a role, a relation's role, or 'named_user'. */
+    approverRole: text('approver_role'),
     /** Approvals needed to pass: all approvers, one, or N of them. */
     quorum: integer('quorum').notNull(),
     covers: jsonb('covers').notNull(),
@@ -345,6 +347,8 @@ export const approvalSteps = pgTable(
     // Superseded steps stay as history; a version re-routed under a newer policy gets fresh ones.
     uniqueIndex('approval_steps_key').on(t.offerId, t.versionNumber, t.stageKey, t.stepKey).where(sql`status <> 'superseded'`),
     index('approval_steps_org_status_idx').on(t.orgId, t.status),
+    // Time to approve and SLA adherence read decided steps by decision time.
+    index('approval_steps_org_decided_idx').on(t.orgId, t.decidedAt).where(sql`${t.decidedAt} is not null`),
   ],
 );
 
@@ -944,6 +948,9 @@ export const offerStageIntervals = pgTable(
     businessUnitId: uuid('business_unit_id').notNull().references(() => businessUnits.id),
     departmentId: uuid('department_id').notNull().references(() => departments.id),
     recruiterId: uuid('recruiter_id').notNull().references(() => users.id),
+    /** Level and employment type of the offer's terms when the interval opened, for metric filters. */
+    level: text('level'),
+    employmentType: text('employment_type'),
     /** The lifecycle status the offer was in during the interval. */
     status: text('status').notNull(),
     /** The latest frozen version when the interval opened; 0 before the first submit. */
@@ -959,5 +966,48 @@ export const offerStageIntervals = pgTable(
     uniqueIndex('offer_stage_intervals_one_open_key').on(t.offerId).where(sql`${t.leftAt} is null`),
     index('offer_stage_intervals_open_idx').on(t.orgId, t.status).where(sql`${t.leftAt} is null`),
     index('offer_stage_intervals_org_entered_idx').on(t.orgId, t.enteredAt),
+    // Cycle time reads closed intervals by the time they ended.
+    index('offer_stage_intervals_org_left_idx').on(t.orgId, t.leftAt).where(sql`${t.leftAt} is not null`),
+    // The status board: open offers only, oldest in stage first.
+    index('offer_stage_intervals_active_idx')
+      .on(t.orgId, t.enteredAt, t.offerId)
+      .where(sql`${t.leftAt} is null and ${t.status} not in ('handed_off', 'declined', 'expired', 'cancelled', 'rescinded', 'withdrawn')`),
   ],
+);
+
+/**
+ * Read model: one row per offer with the first time it reached each milestone and what happened
+ * to it, kept current in the transaction that writes each journal entry
+ * (src/offers/milestones.repo.ts). Acceptance, fall-through, revisions, exceptions and time from
+ * approval to send read this instead of the journal.
+ */
+export const offerMilestones = pgTable(
+  'offer_milestones',
+  {
+    offerId: uuid('offer_id').primaryKey().references(() => offers.id),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    businessUnitId: uuid('business_unit_id').notNull().references(() => businessUnits.id),
+    departmentId: uuid('department_id').notNull().references(() => departments.id),
+    recruiterId: uuid('recruiter_id').notNull().references(() => users.id),
+    level: text('level'),
+    employmentType: text('employment_type'),
+    status: text('status').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    verbalAcceptedAt: timestamp('verbal_accepted_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    handedOffAt: timestamp('handed_off_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    /** When the offer reached a terminal status (handed off, declined, expired, cancelled, rescinded, withdrawn). */
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    /** Versions made after the first (each answer to a change request or resubmission after changes). */
+    revisions: integer('revisions').notNull().default(0),
+    outOfBand: boolean('out_of_band').notNull().default(false),
+    overBudget: boolean('over_budget').notNull().default(false),
+    nonStandardClause: boolean('non_standard_clause').notNull().default(false),
+    declineReason: text('decline_reason'),
+  },
+  (t) => [index('offer_milestones_org_created_idx').on(t.orgId, t.createdAt), index('offer_milestones_org_ended_idx').on(t.orgId, t.endedAt)],
 );

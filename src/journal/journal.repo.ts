@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { journal } from '../db/schema';
 import type { JournalLink } from '../core/journal';
 import { emitJournalWebhooks } from '../flow/webhooks/delivery';
-import { recordStageIntervals } from '../offers/stage-intervals.repo';
+import { recordReadModels } from '../offers/read-models';
 
 export type JournalRow = typeof journal.$inferSelect;
 
@@ -22,8 +22,8 @@ export async function insertJournalRows(tx: Db, orgId: string, rows: JournalLink
       hash: r.hash,
     })),
   );
-  // Lifecycle moves keep the stage-interval read model (board, metrics) current, in this transaction.
-  await recordStageIntervals(tx, orgId, rows);
+  // Lifecycle moves keep the read models of the board and metrics current, in this transaction.
+  await recordReadModels(tx, orgId, rows);
   // Entries that are public events (lifecycle moves, approval decisions, signatures) go to webhook subscribers, in this transaction.
   await emitJournalWebhooks(tx, orgId, rows);
 }

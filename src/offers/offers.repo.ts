@@ -133,7 +133,8 @@ function rowCondition(condition: RowCondition, userId: string): SQL {
   }
 }
 
-function reachCondition(reach: OfferReach): SQL {
+/** The caller's grants as one SQL condition on the `offers` row (the list, the status board). */
+export function reachCondition(reach: OfferReach): SQL {
   if (reach.grants.length === 0) return sql`false`;
   const each = reach.grants.map((g) =>
     g.businessUnitId === null ? rowCondition(g.rows, reach.userId) : and(eq(offers.businessUnitId, g.businessUnitId), rowCondition(g.rows, reach.userId))!,

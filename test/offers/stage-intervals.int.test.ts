@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerStageIntervals } from '../../src/db/schema';
+import { intervalTermsBackfillSql } from '../../src/offers/read-models.backfill';
 import { stageIntervalsBackfillSql } from '../../src/offers/stage-intervals.backfill';
 import { approvalsApi, flowPolicy } from '../helpers/approvals';
 import { createOrgFixture, signIn, type OrgFixture } from '../helpers/factories';
@@ -59,6 +60,7 @@ async function expectBackfillMatches(t: TestApp, orgId: string) {
   await t.database.exec('DELETE FROM offer_stage_intervals');
   expect(await snapshot(t, orgId)).toEqual([]);
   await t.database.exec(stageIntervalsBackfillSql);
+  await t.database.exec(intervalTermsBackfillSql);
   expect(await snapshot(t, orgId)).toEqual(live);
   // Running it again adds nothing: it fills only offers without intervals.
   await t.database.exec(stageIntervalsBackfillSql);
@@ -92,6 +94,9 @@ describe('stage intervals through approvals', () => {
     const [row] = await expectIntervals(t, offers, draft.id, ['draft']);
     expect(row!.enteredAt.toISOString()).toBe(t.clock.now().toISOString());
     expect(row!).toMatchObject({ orgId: fx.orgId, recruiterId: fx.users.recruiter.id, versionNumber: 0 });
+    const terms = (await offers.get(draft.id)).json().terms;
+    expect(row!).toMatchObject({ level: terms.level, employmentType: terms.employmentType });
+    expect(row!.level).toEqual(expect.any(String));
   });
 
   it('comp review, drafting, in approval, approved, then cancelled: one interval per stage, contiguous', async () => {

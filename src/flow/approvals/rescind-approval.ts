@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { approverRoleOf } from '../policy/approver-role';
 import { ConflictError, ValidationError } from '../../core/errors';
 import { statesAllowing, type OfferStatus } from '../../core/lifecycle';
 import type { Db } from '../../db/client';
@@ -126,6 +127,7 @@ export async function requestRescind(
       explanation: plan.explanation,
       conditionHeld: plan.required,
       approverIds,
+      approverRole: approverRoleOf(plan.approvers),
       quorum,
       covers: [],
       slaHours: plan.slaBusinessHours,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { approverRoleOf } from '../policy/approver-role';
 import { changedFields } from '../../core/changed-fields';
 import { ValidationError } from '../../core/errors';
 import type { TransitionContext } from '../../core/lifecycle';
@@ -129,6 +130,7 @@ export async function routeVersion(tx: Db, input: RoutingInput): Promise<Routing
       explanation: plan.explanation,
       conditionHeld: plan.required,
       approverIds,
+      approverRole: approverRoleOf(plan.approvers),
       quorum,
       covers: plan.covers,
       slaHours: plan.slaBusinessHours,
