@@ -48,6 +48,7 @@ import { registerNotifyRoutes } from '../notify/notify.routes';
 import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/outbox';
 import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
+import { registerBoard } from '../flow/board/board.routes';
 import { registerHandoff, startOnboardingOnMove } from '../flow/handoff/handoff.module';
 import { registerWebhooks } from '../flow/webhooks/webhooks.module';
 import { handoffRecordEmitter } from '../flow/webhooks/delivery';
@@ -198,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSigning(app, { db, clock, store: objectStore, jobs, smtpConfigured: Boolean(options.mail) });
   registerNegotiation(app, { db, clock, hooks: transitionHooks });
   registerHandoff(app, { db, clock, emit: handoffRecordEmitter(clock) });
+  registerBoard(app, { db, clock });
   registerWebhooks(app, { db, clock, jobs, timeoutMs: options.webhookTimeoutMs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });
