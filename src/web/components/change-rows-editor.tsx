@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, NativeSelect, NumberInput, Stack, Text, Text
 import { usStateCodes } from '../../core/us-states';
 import { fieldOf, type NegotiableField, type NegotiablePath } from '../../flow/negotiation/deltas';
 import { t } from '../i18n/t';
+import '../i18n/shared.en';
 import { currencySymbol, toMinorUnits } from '../lib/format';
 import { describeValue } from '../lib/term-words';
 

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { t } from '../i18n/t';
+import '../i18n/shared.en';
 import { toneText } from './tone';
 
 /** Shown on a 409: someone else moved the offer, so the reader's copy is stale. */

@@ -1,6 +1,7 @@
 import { SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/t';
+import '../i18n/shared.en';
 import { SignaturePad } from './signature-pad';
 
 export type AdoptedSignature = { kind: 'typed'; name: string } | { kind: 'drawn'; image: string };

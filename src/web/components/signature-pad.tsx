@@ -1,6 +1,7 @@
 import { Box, Button, Group, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { t } from '../i18n/t';
+import '../i18n/shared.en';
 
 const WIDTH = 480;
 const HEIGHT = 140;

@@ -1,4 +1,5 @@
 import { t } from '../i18n/t';
+import '../i18n/shared.en';
 import type { FieldProblem } from './api-client';
 import { readableDates } from './format';
 import { termsFieldLabel } from './labels';

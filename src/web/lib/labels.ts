@@ -1,4 +1,5 @@
 import { hasMessage, t, tOr } from '../i18n/t';
+import '../i18n/shared.en';
 
 /** Readable names for the enum values the API speaks in; raw values never reach the screen. */
 export const humanize = (raw: string) => {

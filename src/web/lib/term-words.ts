@@ -1,5 +1,6 @@
 import { fieldOf } from '../../flow/negotiation/deltas';
 import { t } from '../i18n/t';
+import '../i18n/shared.en';
 import { formatDate, formatMoney } from './format';
 
 /** A value of a negotiable field in the candidate's words: "$150,000", "January 18, 2027", "yes". */

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Container, Group, Menu, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -10,32 +10,24 @@ import { useInboxCount } from '../../features/approvals/api/inbox-count';
 import { NavCount } from '../../features/approvals/components/nav-count';
 import { t } from '../../i18n/t';
 import { paths } from '../../lib/paths';
+import { AdminMenuButton } from './admin-menu-button';
 import classes from './app-layout.module.css';
 import type { NavItem } from './mobile-nav';
 
 const MobileNav = lazy(() => import('./mobile-nav'));
+const AdminMenu = lazy(() => import('./admin-menu'));
 /** Roles the server lets read the approval policy (src/flow/policy/policy.service.ts). */
 const policyReaders = new Set(['admin', 'recruiter', 'finance', 'hrbp', 'legal', 'hiring_manager']);
 /** Roles offered the document library in the navigation: its writers, and recruiters who read it. */
 const libraryUsers = new Set(['admin', 'legal', 'recruiter']);
 
-function AdminMenu({ items }: { items: NavItem[] }) {
-  const active = items.some((l) => l.active);
+/** Admin settings, behind a menu that loads on its own; a click before it arrives opens it on arrival. */
+function AdminMenuSlot({ items }: { items: NavItem[] }) {
+  const [openOnLoad, setOpenOnLoad] = useState(false);
   return (
-    <Menu position="bottom-start" withinPortal>
-      <Menu.Target>
-        <Button variant={active ? 'light' : 'subtle'} c={active ? 'blue.9' : 'gray.8'} px="sm" rightSection={<span aria-hidden="true">▾</span>}>
-          {t('nav.adminMenu')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {items.map((l) => (
-          <Menu.Item key={l.to} component={RouterNavLink} to={l.to} aria-current={l.active ? 'page' : undefined} fw={l.active ? 700 : undefined}>
-            {l.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={<AdminMenuButton active={items.some((l) => l.active)} onClick={() => setOpenOnLoad(true)} />}>
+      <AdminMenu items={items} defaultOpened={openOnLoad} />
+    </Suspense>
   );
 }
 
@@ -105,7 +97,7 @@ export function AppLayout() {
                       {l.label}
                     </Button>
                   ))}
-                  {links.some((l) => l.admin) && <AdminMenu items={links.filter((l) => l.admin)} />}
+                  {links.some((l) => l.admin) && <AdminMenuSlot items={links.filter((l) => l.admin)} />}
                 </Group>
               </Box>
             </Group>

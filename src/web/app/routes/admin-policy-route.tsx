@@ -1,6 +1,7 @@
 import { useMe } from '../../features/auth/api/me';
 import { PolicyPage } from '../../features/policy/components/policy-page';
 import { t } from '../../i18n/t';
+import '../../features/policy/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 
 export default function AdminPolicyRoute() {

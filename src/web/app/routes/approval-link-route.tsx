@@ -2,6 +2,7 @@ import { Center, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { ApprovalLinkPage } from '../../features/approvals/components/approval-link-page';
 import { t } from '../../i18n/t';
+import '../../features/approvals/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 
 /** Public, like sign-in: the e-mailed token is the credential, so no session is needed. */

@@ -1,5 +1,6 @@
 import { InboxPage } from '../../features/approvals/components/inbox-page';
 import { t } from '../../i18n/t';
+import '../../features/approvals/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 
 export default function ApprovalsRoute() {

@@ -8,6 +8,7 @@ import { journalKey } from '../../features/journal/api/journal';
 import { offerKey, useOffer } from '../../features/offers/api/offer';
 import type { OfferTerms } from '../../../flow/intake/offer-terms.schema';
 import { t } from '../../i18n/t';
+import '../../features/intake/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
 

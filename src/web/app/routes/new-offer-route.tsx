@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { IntakeForm } from '../../features/intake/components/intake-form';
 import { t } from '../../i18n/t';
+import '../../features/intake/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
 

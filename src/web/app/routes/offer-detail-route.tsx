@@ -19,6 +19,8 @@ import { journalKey } from '../../features/journal/api/journal';
 import { useOffer } from '../../features/offers/api/offer';
 import { OfferDetail } from '../../features/offers/components/offer-detail';
 import { t } from '../../i18n/t';
+import '../../features/offers/messages.en';
+import '../../i18n/shared.en';
 import { usePageTitle } from '../../lib/use-page-title';
 import { isProblem } from '../../lib/api-client';
 

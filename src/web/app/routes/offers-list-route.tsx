@@ -1,6 +1,7 @@
 import { canEditOffers, useMe } from '../../features/auth/api/me';
 import { OffersPage } from '../../features/offers/components/offers-page';
 import { t } from '../../i18n/t';
+import '../../features/offers/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 
 export default function OffersListRoute() {

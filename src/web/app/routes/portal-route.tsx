@@ -2,6 +2,7 @@ import { Center, Container, Paper, Stack, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { PortalOfferPage } from '../../features/portal/components/portal-offer-page';
 import { t } from '../../i18n/t';
+import '../../features/portal/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 
 /** Public: the candidate's e-mailed link is the credential; no account is needed. */

@@ -4,6 +4,7 @@ import { useMe } from '../../features/auth/api/me';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { SingleSignOn } from '../../features/auth/components/single-sign-on';
 import { t } from '../../i18n/t';
+import '../../features/auth/messages.en';
 import { usePageTitle } from '../../lib/use-page-title';
 import { paths } from '../../lib/paths';
 

@@ -2,6 +2,7 @@ import { Button, Group, Paper, PasswordInput, Select, SimpleGrid, Text, TextInpu
 import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useCreateUser } from '../api/admin-users';
 import { roleOptions } from './role-label';

@@ -2,6 +2,7 @@ import { Button, Popover, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useChangeRole, type AdminUser } from '../api/admin-users';
 import { roleOptions } from './role-label';
 import { ScopeSelect } from './scope-select';

@@ -1,4 +1,5 @@
 import { tOr } from '../../../i18n/t';
+import '../../../i18n/shared.en';
 import { humanize } from '../../../lib/labels';
 import { roles } from '../../../../core/roles';
 

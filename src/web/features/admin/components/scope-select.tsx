@@ -1,5 +1,6 @@
 import { Select } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useBusinessUnits } from '../../../lib/directory';
 
 const ORG_WIDE = '';

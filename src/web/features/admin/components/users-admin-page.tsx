@@ -2,6 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useAdminUsers } from '../api/admin-users';
 import { AddUserForm } from './add-user-form';
 import { UsersTable } from './users-table';

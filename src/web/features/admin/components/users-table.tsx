@@ -1,6 +1,8 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { useChangeRole, useSetUserEnabled, type AdminUser } from '../api/admin-users';
 import { GrantRolePopover } from './grant-role-popover';
 import { grantLabel } from './role-label';

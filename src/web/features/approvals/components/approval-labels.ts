@@ -1,4 +1,5 @@
 import { locale, t, tOr } from '../../../i18n/t';
+import '../messages.en';
 import { formatMoney } from '../../../lib/format';
 import { humanize, termsFieldLabel } from '../../../lib/labels';
 import type { BandPosition } from '../api/inbox';

@@ -5,6 +5,7 @@ import { FieldList } from '../../../components/field-list';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { isProblem } from '../../../lib/api-client';
 import { paths } from '../../../lib/paths';
 import { useApprovalLink, useDecideByLink, type ApprovalLink } from '../api/approval-link';

@@ -2,6 +2,7 @@ import { Accordion, Paper, Stack, Text, Title } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useApprovalPlan, type PlanStep } from '../api/plan';
 import { VersionPlan } from './version-plan';
 

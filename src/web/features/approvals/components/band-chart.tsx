@@ -1,5 +1,6 @@
 import { Box, Group, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatMoney } from '../../../lib/format';
 import type { BandPosition } from '../api/inbox';
 import { describeBand } from './approval-labels';

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { useId, useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { isProblem } from '../../../lib/api-client';
 import { decisionKinds, useDecideStep, type DecisionKind } from '../api/decide';
 

@@ -1,5 +1,6 @@
 import { Blockquote, List, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import type { Decision } from '../api/plan';
 import { decisionVerb } from './approval-labels';

@@ -1,5 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { Step } from '../api/step';
 import { formatDue } from './approval-labels';
 

@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { paths } from '../../../lib/paths';
 import type { DecisionKind } from '../api/decide';
 import type { InboxItem as Item } from '../api/inbox';

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { DecisionKind } from '../api/decide';
 import { inboxKey, useInbox, type InboxItem as Item } from '../api/inbox';
 import { InboxItem, itemLabel } from './inbox-item';

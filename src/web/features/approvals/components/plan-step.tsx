@@ -1,5 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import type { PlanStep as Step } from '../api/plan';
 import { DecisionLog } from './decision-log';

@@ -1,5 +1,6 @@
 import { Box, Stack, Text, Title } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { PlanStep as Step } from '../api/plan';
 import { phaseLabel } from './approval-labels';
 import { PlanStep } from './plan-step';

@@ -1,5 +1,6 @@
 import { Alert, Button, Divider, Stack, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { SSO_START_URL, useSignInMethods } from '../api/sign-in-methods';
 
 interface Props {

@@ -2,6 +2,7 @@ import { Alert, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } f
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDate } from '../../../lib/format';
 import type { Offer } from '../../offers/api/offer';
 import { useConfirmStartDate, useContingencies, useHandOff, useOnboardingTasks } from '../api/closeout';

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t, tOr } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useAddContingency, useDecideContingency, type Contingency } from '../api/closeout';

@@ -2,6 +2,8 @@ import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t, tOr } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { formatDate } from '../../../lib/format';
 import { useTaskAction, type OnboardingTask } from '../api/closeout';
 

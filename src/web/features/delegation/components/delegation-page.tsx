@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import { useDelegation, useEndDelegation } from '../api/delegation';
 import { DelegationForm } from './delegation-form';

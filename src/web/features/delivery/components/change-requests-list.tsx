@@ -1,5 +1,6 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../../../i18n/shared.en';
 import { formatDateTime } from '../../../lib/format';
 import { describeAsked } from '../../../lib/term-words';
 import type { ChangeRequest } from '../api/delivery';

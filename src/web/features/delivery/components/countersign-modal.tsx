@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { SignatureInput, type AdoptedSignature } from '../../../components/signature-input';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { useCountersign } from '../api/delivery';
 
 /** The company signatory adopts a signature for the company; signed in, so no code is needed. */

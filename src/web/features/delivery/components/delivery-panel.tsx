@@ -2,6 +2,8 @@ import { Button, Divider, Group, Paper, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { isProblem } from '../../../lib/api-client';
 import type { Offer } from '../../offers/api/offer';
 import { useChangeRequests, useDelivery, useSigning } from '../api/delivery';

@@ -1,5 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { t, tOr } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import type { Delivery } from '../api/delivery';
 

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { isProblem } from '../../../lib/api-client';
 import { useSendOffer } from '../api/delivery';
 

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import { signedDocumentUrl, useSignedDocuments, type Signing } from '../api/delivery';
 import { CountersignModal } from './countersign-modal';

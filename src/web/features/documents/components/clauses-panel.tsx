@@ -4,6 +4,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useClauses, useSaveClause, type Clause } from '../api/library';

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { documentDownloadUrl, usePacketPreview, type PacketDocument } from '../api/packets';
 import { DocumentFrame } from './document-frame';
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t, tOr } from '../../../i18n/t';
+import '../messages.en';
 import { isProblem } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { documentDownloadUrl, usePackets, type Packet, type PacketDocument } from '../api/packets';

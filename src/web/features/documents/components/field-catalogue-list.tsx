@@ -2,6 +2,7 @@ import { Accordion, Button, Code, Group, Stack, Text, TextInput, Title } from '@
 import { useMemo, useState } from 'react';
 import { fieldCatalogue, type CatalogueField } from '../../../../flow/documents/field-catalogue';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 
 const groups = ['offer', 'candidate', 'requisition', 'organization', 'signatory', 'computed'] as const;
 

@@ -2,6 +2,7 @@ import { Box, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { usePacketDiff, type PacketDiff as PacketDiffData } from '../api/packets';
 
 const mark = { same: ' ', removed: '−', added: '+' } as const;

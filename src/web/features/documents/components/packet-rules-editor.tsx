@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useSavePacketRules, type PacketRule } from '../api/library';
 

@@ -2,6 +2,7 @@ import { Paper, Stack, Table, Text, Code } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { usePacketRules } from '../api/library';
 import { useTemplates } from '../api/templates';
 import { PacketRulesEditor } from './packet-rules-editor';

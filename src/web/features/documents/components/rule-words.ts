@@ -1,5 +1,6 @@
 import { usStateCodes } from '../../../../core/us-states';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { employmentTypeLabel, flsaLabel, usStateLabel } from '../../../lib/labels';
 import type { RuleMatch } from '../api/library';
 

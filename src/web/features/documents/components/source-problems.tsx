@@ -1,5 +1,6 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { FieldProblem } from '../../../lib/api-client';
 import { splitPosition } from '../api/templates';
 

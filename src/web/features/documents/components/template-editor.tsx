@@ -4,6 +4,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { toneText } from '../../../components/tone';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { templateKinds, useSaveTemplate, type TemplateDraft, type TemplateKind } from '../api/templates';
 import { SourceProblems } from './source-problems';

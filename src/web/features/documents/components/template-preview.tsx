@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { validateTemplate } from '../../../../flow/documents/template-validate';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { statusLabel } from '../../../lib/labels';
 import { useOfferOptions, type OfferOption } from '../../offers/api/offer-options';

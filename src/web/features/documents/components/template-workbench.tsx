@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { OfferOption } from '../../offers/api/offer-options';
 import { useTemplate, type TemplateDraft } from '../api/templates';
 import { FieldCatalogueList } from './field-catalogue-list';

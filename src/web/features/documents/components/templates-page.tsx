@@ -1,6 +1,7 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ClausesPanel } from './clauses-panel';
 import { PacketRulesPanel } from './packet-rules-panel';
 import { TemplatesPanel } from './templates-panel';

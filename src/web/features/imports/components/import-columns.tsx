@@ -1,6 +1,7 @@
 import { Code, List, Text } from '@mantine/core';
 import { columnsByKind, type ImportKind } from '../../../../imports/csv-columns';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 
 /** The header row a file of this kind needs, from the same column list the server checks against. */
 export function ImportColumns({ kind }: { kind: ImportKind }) {

@@ -2,6 +2,7 @@ import { Alert, Button, FileInput, Group, Progress, SegmentedControl, Stack, Tab
 import { useEffect, useRef, useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatNumber } from '../../../lib/format';
 import { ImportColumns } from './import-columns';
 import { fetchImport, importKinds, progressOf, startImport, type ImportKind, type ImportRun } from '../api/imports';

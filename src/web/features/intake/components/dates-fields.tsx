@@ -2,6 +2,8 @@ import { Checkbox, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { addDays } from '../../../../core/dates';
 import { contingencyKinds } from '../../../../flow/intake/offer-terms.schema';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { todayIso } from '../../../lib/format';
 import { contingencyLabel } from '../../../lib/labels';
 import type { IntakeFieldProps } from './field-props';

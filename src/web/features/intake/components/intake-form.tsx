@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { isProblem } from '../../../lib/api-client';
 import { describeFieldProblem } from '../../../lib/field-problems';
 import { usePrefill } from '../api/prefill';

@@ -3,6 +3,8 @@ import { currencyCodes } from '../../../../core/currencies';
 import { payBases } from '../../../../flow/intake/offer-terms.schema';
 import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { currencySymbol, formatMoney, toMinorUnits } from '../../../lib/format';
 import { equityKindLabel, payBasisLabel } from '../../../lib/labels';
 import type { Band } from '../api/prefill';

@@ -2,6 +2,8 @@ import { Checkbox, Group, Radio, Select, SimpleGrid, TextInput } from '@mantine/
 import { usStateCodes } from '../../../../core/us-states';
 import { employmentTypes, flsaStatuses } from '../../../../flow/intake/offer-terms.schema';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { useBusinessUnits, useDepartments, useUsers } from '../../../lib/directory';
 import { employmentTypeLabel, flsaLabel, usStateLabel } from '../../../lib/labels';
 import type { IntakeFieldProps } from './field-props';

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { OfferTerms } from '../../../../flow/intake/offer-terms.schema';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { isProblem } from '../../../lib/api-client';
 import { todayIso } from '../../../lib/format';
 import { newIdempotencyKey } from '../../../lib/uuid';

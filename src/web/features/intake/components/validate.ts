@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { checkTermsDates, offerTermsSchema, type OfferTerms } from '../../../../flow/intake/offer-terms.schema';
 import { isRealIsoDate } from '../../../../core/dates';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { readableDates } from '../../../lib/format';
 import { termsFieldLabel } from '../../../lib/labels';
 import { fieldForPath, termsPathOf, toTerms, type CarriedTerms, type IntakeField, type IntakeValues } from './form-model';

@@ -2,6 +2,8 @@ import { Alert, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { useCandidates, type Candidate } from '../api/candidates';
 import { useRequisitions } from '../api/requisitions';
 import type { IntakeFieldProps } from './field-props';

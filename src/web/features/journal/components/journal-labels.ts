@@ -1,4 +1,6 @@
 import { t, tOr } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { formatDate } from '../../../lib/format';
 import { humanize, statusLabel, termsFieldLabel } from '../../../lib/labels';
 import type { JournalEntry } from '../api/journal';

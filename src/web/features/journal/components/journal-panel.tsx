@@ -2,6 +2,7 @@ import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useNameLookup, useUsers } from '../../../lib/directory';
 import { formatDateTime } from '../../../lib/format';
 import { useJournal } from '../api/journal';

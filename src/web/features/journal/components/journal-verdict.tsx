@@ -1,6 +1,7 @@
 import { Group, Loader, Paper, Text } from '@mantine/core';
 import { toneSurface } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useJournalVerdict } from '../api/journal';
 
 /** Whether the offer's hash chain still holds, checked by the server on every view. */

@@ -5,6 +5,8 @@ import type { VisibleTerms } from '../../../../flow/intake/offer-terms.schema';
 import { ChangeRowsEditor, rowValue, type ChangeRow } from '../../../components/change-rows-editor';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useAskInternally } from '../api/negotiation';
 

@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { termsFieldLabel } from '../../../lib/labels';
 import { useChangeRequests } from '../../delivery/api/delivery';
 

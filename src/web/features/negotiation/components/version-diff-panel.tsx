@@ -2,6 +2,7 @@ import { Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { describeTermValue } from '../../../lib/term-words';
 import { useVersionDiff } from '../api/negotiation';
 

@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t, type MessageKey } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { isProblem } from '../../../lib/api-client';
 import { describeFieldProblems } from '../../../lib/field-problems';
 import { paths } from '../../../lib/paths';

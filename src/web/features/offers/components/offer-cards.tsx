@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { NegotiatingWhat } from '../../negotiation/components/negotiating-what';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import type { OfferSummary } from '../api/offers-list';

@@ -1,6 +1,7 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { Offer } from '../api/offer';
 import { OfferActions } from './offer-actions';
 import { OfferHeader } from './offer-header';

@@ -5,6 +5,8 @@ import { roles as knownRoles, type Role } from '../../../../core/roles';
 import type { VisibleTerms } from '../../../../flow/intake/offer-terms.schema';
 import { FieldList, type FieldItem } from '../../../components/field-list';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { useDepartments, useNameLookup, useUsers } from '../../../lib/directory';
 import { formatDate, formatMoney, formatNumber } from '../../../lib/format';
 import { contingencyLabel, employmentTypeLabel, equityKindLabel, flsaLabel, humanize, payBasisLabel, usStateLabel } from '../../../lib/labels';

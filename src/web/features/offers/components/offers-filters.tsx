@@ -3,6 +3,7 @@ import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useEffect, useState } from 'react';
 import { offerStatuses } from '../../../../core/lifecycle';
 import { t, type MessageKey } from '../../../i18n/t';
+import '../messages.en';
 import { useBusinessUnits, useDepartments } from '../../../lib/directory';
 import { statusLabel } from '../../../lib/labels';
 import { offerSorts, type OfferFilters, type OfferSort } from '../api/offers-list';

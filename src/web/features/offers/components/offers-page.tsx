@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { paths } from '../../../lib/paths';
 import { useOffersList } from '../api/offers-list';
 import { OfferCards } from './offer-cards';

@@ -1,6 +1,8 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { t, type MessageKey } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import type { ManualEvent } from '../api/offer-actions';
 
 const MAX_REASON = 2000;

@@ -1,5 +1,6 @@
 import { Box, Group, Modal, Stack, Text } from '@mantine/core';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import type { OutboxItem } from '../api/outbox';
 import { OutboxStatus } from './outbox-table';

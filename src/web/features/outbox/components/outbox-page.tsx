@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useOutbox, type OutboxItem } from '../api/outbox';
 import { MailModal } from './mail-modal';
 import { OutboxTable } from './outbox-table';

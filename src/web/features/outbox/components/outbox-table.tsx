@@ -1,6 +1,7 @@
 import { Anchor, Table, Text, type MantineColor } from '@mantine/core';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import type { OutboxItem } from '../api/outbox';
 

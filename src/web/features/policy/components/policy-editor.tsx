@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useCheckPolicy, type PolicyFormat, type PolicyProblem, type PolicySource } from '../api/policies';
 import { PolicyProblems } from './policy-problems';
 import { PolicySave } from './policy-save';

@@ -2,6 +2,8 @@ import { Button, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core
 import { useState } from 'react';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { formatDateTime } from '../../../lib/format';
 import type { Policy, PolicySource } from '../api/policies';
 import { VersionModal } from './version-modal';

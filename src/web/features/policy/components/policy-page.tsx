@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { usePolicies, usePolicyVersion, type PolicySource } from '../api/policies';
 import { PolicyEditor } from './policy-editor';
 import { PolicyHistory } from './policy-history';

@@ -1,6 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { PolicyProblem } from '../api/policies';
 import { lineOfPath } from './policy-text';
 

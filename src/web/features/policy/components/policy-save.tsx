@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useSavePolicy, withoutPolicyPrefix, type PolicySource } from '../api/policies';
 import { PolicyProblems } from './policy-problems';

@@ -1,6 +1,7 @@
 import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import type { Simulation } from '../api/simulate';
 

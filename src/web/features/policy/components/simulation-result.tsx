@@ -1,6 +1,7 @@
 import { Group, Paper, Stack, Text, Title, type MantineColor } from '@mantine/core';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { SimulatedStep, Simulation } from '../api/simulate';
 import { SimulationFacts } from './simulation-facts';
 

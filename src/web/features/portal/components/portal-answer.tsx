@@ -1,6 +1,7 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import type { PortalOffer } from '../api/portal-offer';
 import { describeAsked } from '../../../lib/term-words';
 import { PortalChangesForm } from './portal-changes-form';

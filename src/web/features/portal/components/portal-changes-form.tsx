@@ -4,6 +4,8 @@ import { negotiableFields, type NegotiablePath } from '../../../../flow/negotiat
 import { ChangeRowsEditor, rowValue, type ChangeRow } from '../../../components/change-rows-editor';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useAskForChanges, type PortalOffer } from '../api/portal-offer';
 

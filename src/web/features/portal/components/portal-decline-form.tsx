@@ -2,6 +2,8 @@ import { Button, Group, NativeSelect, Paper, Stack, Textarea, Title } from '@man
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { declineReasons, useDeclineOffer, type DeclineReason } from '../api/portal-offer';
 
 export function PortalDeclineForm({ token, onDone, onCancel }: { token: string; onDone: () => void; onCancel: () => void }) {

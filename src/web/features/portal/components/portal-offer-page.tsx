@@ -2,6 +2,8 @@ import { Alert, Anchor, Badge, Divider, Group, List, Stack, Text, Title } from '
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t, tOr } from '../../../i18n/t';
+import '../messages.en';
+import '../../../i18n/shared.en';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { describeAsked } from '../../../lib/term-words';
 import { portalPath, usePortalOffer, type PortalOffer } from '../api/portal-offer';

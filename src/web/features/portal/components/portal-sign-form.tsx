@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { SignatureInput, type AdoptedSignature } from '../../../components/signature-input';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useRequestCode, useSignOffer, type PortalOffer } from '../api/portal-offer';
 

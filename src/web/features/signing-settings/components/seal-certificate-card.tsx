@@ -2,6 +2,7 @@ import { Button, FileInput, Group, Paper, PasswordInput, Stack, Text, Title } fr
 import { useState } from 'react';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useReplaceSealCertificate, type SealCertificateView } from '../api/signing-settings';

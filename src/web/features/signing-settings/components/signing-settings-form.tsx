@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Paper, Radio, Stack, Text, TextInput, Titl
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useAdminUsers } from '../../admin/api/admin-users';
 import { useSaveSigningSettings, type SigningSettingsView } from '../api/signing-settings';

@@ -2,6 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useSealCertificate, useSigningSettings } from '../api/signing-settings';
 import { SealCertificateCard } from './seal-certificate-card';
 import { SigningSettingsForm } from './signing-settings-form';

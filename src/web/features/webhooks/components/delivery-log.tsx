@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { formatDateTime } from '../../../lib/format';
 import { useDeliveries, useReplayDelivery, type WebhookDelivery } from '../api/webhooks';
 

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Code, Group, Paper, SimpleGrid, Stack, Text, T
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { useCreateEndpoint, useEventTypes } from '../api/webhooks';
 

@@ -4,6 +4,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { ToneBadge } from '../../../components/tone-badge';
 import { t } from '../../../i18n/t';
+import '../messages.en';
 import { useDeleteEndpoint, useEnableEndpoint, useEndpoints, useRotateSecret, type WebhookEndpoint } from '../api/webhooks';
 import { DeliveryLog } from './delivery-log';
 import { NewEndpointForm, SecretOnce } from './new-endpoint-form';

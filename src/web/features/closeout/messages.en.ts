@@ -1,0 +1,46 @@
+import { registerMessages } from '../../i18n/t';
+
+/**
+ * The words of the closeout screens, loaded with the route chunks that show them
+ * (every file that uses one of these keys imports this file; see i18n/t.ts).
+ */
+export const closeoutMessagesEn = registerMessages({
+  'closeout.title': 'Closeout and onboarding',
+  'closeout.contingencies': 'Contingencies',
+  'closeout.noContingencies': 'This offer has no contingencies.',
+  'closeout.addLabel': 'Another contingency',
+  'closeout.add': 'Add',
+  'closeout.due': 'Due {date}',
+  'closeout.clear': 'Clear',
+  'closeout.clearOf': 'Clear {name}',
+  'closeout.waive': 'Waive',
+  'closeout.fail': 'Failed',
+  'closeout.waiveReason': 'Why it is waived',
+  'closeout.failReason': 'What failed',
+  'closeout.waiveConfirm': 'Waive it',
+  'closeout.failConfirm': 'Record the failure',
+  'closeout.reason': 'Reason: {reason}',
+  'closeout.startDate': 'Start date',
+  'closeout.startConfirmed': 'Confirmed: {date}',
+  'closeout.startLabel': 'The agreed first day',
+  'closeout.confirmStart': 'Confirm the start date',
+  'closeout.startNotConfirmed': 'Not confirmed yet.',
+  'closeout.tasks': 'Onboarding tasks',
+  'closeout.noTasks': 'No onboarding tasks for this offer.',
+  'closeout.done': 'Done',
+  'closeout.doneOf': 'Mark "{task}" done',
+  'closeout.task.open': 'Open',
+  'closeout.task.done': 'Done',
+  'closeout.task.skipped': 'Skipped',
+  'closeout.handOff': 'Hand off to onboarding',
+  'closeout.handOffReady': 'Every contingency is cleared or waived and the start date is confirmed.',
+  'closeout.handOffWaiting': 'Hand-off opens once every contingency is cleared or waived and the start date is confirmed.',
+  'closeout.next.rescind': 'A contingency failed',
+  'closeout.nextBody.rescind': 'The offer cannot be handed off. Rescind it from the actions above (with approval if the policy asks for it), or talk to legal first.',
+  'closeout.next.clear_contingencies': 'Waiting on contingencies',
+  'closeout.nextBody.clear_contingencies': 'Clear or waive each pending contingency below.',
+  'closeout.next.confirm_start_date': 'Confirm the start date',
+  'closeout.nextBody.confirm_start_date': 'Contingencies are done; confirm the agreed first day to hand the offer off.',
+  'closeout.next.hand_off': 'Ready to hand off',
+  'closeout.nextBody.hand_off': 'Everything is in place: hand the offer off to onboarding.',
+});

@@ -1,0 +1,45 @@
+import { registerMessages } from '../../i18n/t';
+
+/**
+ * The words of the webhooks screens, loaded with the route chunks that show them
+ * (every file that uses one of these keys imports this file; see i18n/t.ts).
+ */
+export const webhooksMessagesEn = registerMessages({
+  'webhooks.pageTitle': 'Webhooks',
+  'webhooks.intro': 'Other systems hear about offers as they move: each event is signed (Standard Webhooks), retried with backoff for about a day, and delivered in order per offer.',
+  'webhooks.new.title': 'Add an endpoint',
+  'webhooks.new.url': 'URL',
+  'webhooks.new.urlHelp': 'https:// (plain http only to localhost). It must answer 2xx within 10 seconds.',
+  'webhooks.new.description': 'Description (optional)',
+  'webhooks.new.all': 'Every event type (the HRIS record with pay is sent only when named)',
+  'webhooks.new.types': 'Event types',
+  'webhooks.new.submit': 'Add the endpoint',
+  'webhooks.secret.title': 'The signing secret, shown only now',
+  'webhooks.secret.body': 'Store it where {url} verifies signatures. It cannot be shown again; rotate it to get a new one.',
+  'webhooks.endpoint.active': 'Active',
+  'webhooks.endpoint.disabled': 'Disabled',
+  'webhooks.endpoint.events': 'Events: {types}',
+  'webhooks.endpoint.allEvents': 'all',
+  'webhooks.endpoint.showLog': 'Show deliveries',
+  'webhooks.endpoint.hideLog': 'Hide deliveries',
+  'webhooks.endpoint.rotate': 'Rotate secret',
+  'webhooks.endpoint.enable': 'Enable again',
+  'webhooks.endpoint.delete': 'Delete',
+  'webhooks.endpoint.deleteConfirm': 'Delete this endpoint and its delivery log?',
+  'webhooks.status.delivered': 'Delivered',
+  'webhooks.status.pending': 'Retrying',
+  'webhooks.status.failed': 'Failed',
+  'webhooks.log.title': 'Deliveries',
+  'webhooks.log.empty': 'Nothing sent to this endpoint yet.',
+  'webhooks.log.event': 'Event',
+  'webhooks.log.status': 'Status',
+  'webhooks.log.attempts': 'Attempts',
+  'webhooks.log.last': 'Last',
+  'webhooks.log.actions': 'Actions',
+  'webhooks.log.details': 'Details',
+  'webhooks.log.detailsOf': 'Details of {type}',
+  'webhooks.log.replay': 'Replay',
+  'webhooks.log.replayOf': 'Replay {type}',
+  'webhooks.log.deliveredAt': '{when} ({code})',
+  'webhooks.log.nextAt': 'Next try {when} (last: {last})',
+});
