@@ -49,6 +49,7 @@ import { createOutbox, EMAIL_DELIVER, emailDeliveryHandler } from '../notify/out
 import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
 import { registerBoard } from '../flow/board/board.routes';
+import { registerMetricsRoutes } from '../flow/metrics/metrics.routes';
 import { registerHandoff, startOnboardingOnMove } from '../flow/handoff/handoff.module';
 import { registerWebhooks } from '../flow/webhooks/webhooks.module';
 import { handoffRecordEmitter } from '../flow/webhooks/delivery';
@@ -200,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNegotiation(app, { db, clock, hooks: transitionHooks });
   registerHandoff(app, { db, clock, emit: handoffRecordEmitter(clock) });
   registerBoard(app, { db, clock });
+  registerMetricsRoutes(app, { db, clock });
   registerWebhooks(app, { db, clock, jobs, timeoutMs: options.webhookTimeoutMs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });
