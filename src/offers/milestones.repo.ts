@@ -67,9 +67,8 @@ export function milestonesOf(entries: JournalLink[]): Partial<Milestones> {
  */
 export async function recordMilestones(tx: Db, orgId: string, offerId: string, offer: ReadModelOffer, entries: JournalLink[]): Promise<void> {
   const m = milestonesOf(entries);
-  let version = offer.currentVersion;
-  for (const e of entries) if (e.type === 'offer.version_created' && typeof e.data.version === 'number') version = e.data.version;
-  const { level, employmentType } = await offer.termsAt(version);
+  // The offer's latest terms: its draft while there is one, else its current version.
+  const { level, employmentType } = offer.draftTerms ?? (await offer.termsAt(offer.currentVersion));
   const row: Milestones = {
     ...m,
     offerId,

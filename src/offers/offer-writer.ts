@@ -44,7 +44,6 @@ export async function writeOffer(
     now,
     change.entries,
   );
-  await insertJournalRows(tx, target.orgId, links);
   const updated = await updateOfferGuarded(tx, target.orgId, offer.id, offer.rowVersion, {
     ...change.set,
     journalSeq: head.seq,
@@ -52,6 +51,8 @@ export async function writeOffer(
     updatedAt: now,
   });
   if (!updated) throw staleWrite(offer.rowVersion, offer.rowVersion + 1);
+  // After the row update, so the read models the journal hook keeps see the offer as this change leaves it.
+  await insertJournalRows(tx, target.orgId, links);
   return updated;
 }
 

@@ -9,7 +9,9 @@ export interface ReadModelOffer {
   recruiterId: string;
   status: string;
   currentVersion: number;
-  /** The offer's working terms: the draft while there is one, else the given version's. */
+  /** Level and employment type of the draft, or null when the offer has none (after submit). */
+  draftTerms: { level: string | null; employmentType: string | null } | null;
+  /** Level and employment type of a frozen version (0: the draft). */
   termsAt(version: number): Promise<{ level: string | null; employmentType: string | null }>;
 }
 
@@ -21,9 +23,9 @@ const dims = (terms: Terms) => ({
 });
 
 /**
- * The offers row as it stands before this batch's row update (entries are appended first), so a
- * draft being submitted still has its draft terms, and a re-draft after a change request has none
- * yet and reads the frozen version.
+ * The offers row as the change being journaled leaves it (both writers append entries after the
+ * row is written). Terms of a frozen version come from that version; before the first submit,
+ * from the draft.
  */
 export async function loadReadModelOffer(tx: Db, orgId: string, offerId: string): Promise<ReadModelOffer | null> {
   const [row] = await tx
@@ -41,8 +43,9 @@ export async function loadReadModelOffer(tx: Db, orgId: string, offerId: string)
   const { draftTerms, ...rest } = row;
   return {
     ...rest,
+    draftTerms: draftTerms ? dims(draftTerms as Terms) : null,
     async termsAt(version) {
-      if (draftTerms || version === 0) return dims(draftTerms as Terms);
+      if (version === 0) return dims(draftTerms as Terms);
       const [v] = await tx
         .select({ terms: offerVersions.terms })
         .from(offerVersions)

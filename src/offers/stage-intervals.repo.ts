@@ -12,8 +12,9 @@ import type { ReadModelOffer } from './read-model-context';
  * offer as the writer holds it. The migrations' backfills (stage-intervals.backfill.ts) derive the same rows.
  */
 export async function recordStageIntervals(tx: Db, orgId: string, offerId: string, offer: ReadModelOffer, entries: JournalLink[]): Promise<void> {
-  // Entries are appended before the row update, so follow versions frozen in this batch.
-  let version = offer.currentVersion;
+  // The row already holds this batch's outcome; entries before a version frozen in the batch belong to the one before.
+  const frozen = entries.find((e) => e.type === 'offer.version_created' && typeof e.data.version === 'number');
+  let version = frozen ? Number(frozen.data.version) - 1 : offer.currentVersion;
   for (const entry of entries) {
     if (entry.type === 'offer.version_created' && typeof entry.data.version === 'number') {
       version = entry.data.version;

@@ -20,7 +20,7 @@ async function milestonesOf(w: { database: TestApp['database'] } | SigningWorld,
 
 /** The journal's time of the first lifecycle move matching `pick`. */
 async function when(w: SigningWorld, offerId: string, pick: (d: Record<string, unknown>) => boolean): Promise<Date> {
-  const entry = (await w.offers.journal(offerId)).find((e) => e.type === 'offer.transitioned' && pick(e.data));
+  const entry = ((await w.offers.journal(offerId)) as unknown as { type: string; at: string; data: Record<string, unknown> }[]).find((e) => e.type === 'offer.transitioned' && pick(e.data));
   expect(entry).toBeDefined();
   return new Date(entry!.at);
 }
