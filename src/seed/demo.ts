@@ -34,6 +34,8 @@ const people: { key: string; name: string; role: Role }[] = [
   { key: 'it', name: 'Taylor Kim', role: 'it' },
   { key: 'payroll', name: 'Jamie Ortiz', role: 'payroll' },
   { key: 'vp', name: 'Quinn Harper', role: 'hiring_manager' },
+  // The recruiting-operations lead: a recruiter across the organisation who watches the board and the metrics.
+  { key: 'ops', name: 'Drew Okafor', role: 'recruiter' },
 ];
 
 export const demoEmail = (key: string) => `${key}@northwind.example`;

@@ -5,7 +5,7 @@ export const hasChromium = existsSync(CHROMIUM);
 export const noChromiumMessage = `Skipped: no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium, or set CHROMIUM_PATH).`;
 
 export const DEMO_PASSWORD = 'offerline-demo';
-export const demoUser = (key: 'recruiter' | 'admin' | 'finance' | 'manager' | 'it' | 'hrbp' | 'hrops') => `${key}@northwind.example`;
+export const demoUser = (key: 'recruiter' | 'admin' | 'finance' | 'manager' | 'it' | 'hrbp' | 'hrops' | 'ops') => `${key}@northwind.example`;
 
 /** The server compares offer dates with today's UTC date; tests build dates the same way. */
 export function isoDaysFromToday(days: number): string {
