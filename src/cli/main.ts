@@ -40,8 +40,8 @@ program
   .command('seed')
   .description('Seed the demo organisation (does nothing if it exists)')
   .action(() =>
-    withDatabase(async (db) => {
-      const r = await seedDemo(db, systemClock, await openObjectStore(loadConfig()));
+    withDatabase(async (_db, database) => {
+      const r = await seedDemo(database, systemClock, await openObjectStore(loadConfig()));
       process.stdout.write(r.created ? `Seeded "${r.organization}".\n` : `"${r.organization}" already exists; nothing to do.\n`);
     }),
   );

@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor';
 import type { Clock } from '../core/clock';
 import { addDays, isoDate } from '../core/dates';
 import type { Role } from '../core/roles';
-import type { Db } from '../db/client';
+import type { Database, Db } from '../db/client';
 import { hashPassword } from '../auth/secrets';
 import * as setup from '../directory/org-setup.repo';
 import { saveSigningSettings } from '../flow/signing/signing.repo';
@@ -19,6 +19,8 @@ import { createLibraryService } from '../flow/documents/library.service';
 import { installSampleLibrary } from '../flow/documents/sample-library';
 import type { ObjectStore } from '../storage/object-store';
 import { installSampleTaskTemplates } from '../flow/handoff/sample-task-templates';
+import { seedDemoHistory } from './demo-history';
+import { executorOf } from './history/writer';
 
 export const DEMO_ORG_SLUG = 'northwind';
 export const DEMO_PASSWORD = 'offerline-demo';
@@ -47,7 +49,8 @@ export interface DemoSeedResult {
 }
 
 /** A demo organisation with people in every role, requisitions, bands and offers. Runs once. */
-export async function seedDemo(db: Db, clock: Clock, store: ObjectStore): Promise<DemoSeedResult> {
+export async function seedDemo(database: Database, clock: Clock, store: ObjectStore): Promise<DemoSeedResult> {
+  const { db } = database;
   const signIns = people.map((p) => ({ email: demoEmail(p.key), role: p.role }));
   const existing = await setup.findOrganizationBySlug(db, DEMO_ORG_SLUG);
   if (existing) return { created: false, organization: existing.name, signIns };
@@ -69,7 +72,7 @@ export async function seedDemo(db: Db, clock: Clock, store: ObjectStore): Promis
   await setup.setManager(db, org.id, user.manager!, user.vp!);
   // Avery, whose name the letterhead signs with, countersigns once the candidate has signed.
   await saveSigningSettings(db, org.id, { signatoryUserId: user.admin!, countersignOrder: 'after', candidateReminderDays: [3, 1] });
-  await seedPolicy(db, clock, org.id, user.admin!);
+  const policy = await seedPolicy(db, clock, org.id, user.admin!);
   // Onboarding task templates: IT laptop and accounts, payroll set-up, HR ops I-9 and policies, the manager's first-day plan.
   await installSampleTaskTemplates(db, org.id, clock.now());
   // The sample templates, clauses and packet rules (docs/templates.md), saved like an admin would.
@@ -133,6 +136,32 @@ export async function seedDemo(db: Db, clock: Clock, store: ObjectStore): Promis
     await candidate('Aiko', 'Tanaka', 'Seattle', 'WA'),
     await candidate('Lena', 'Park', 'Austin', 'TX'),
   ];
+  // A year of finished offers first, so the metrics dashboard has history; then today's offers.
+  await seedDemoHistory(executorOf(database), clock, {
+    org: { id: org.id, name: org.name, slug: DEMO_ORG_SLUG },
+    businessUnits: [
+      { id: eng.id, name: eng.name, weight: 0.6 },
+      { id: gtm.id, name: gtm.name, weight: 0.4 },
+    ],
+    departments: [
+      { ...platform, family: 'engineering' },
+      { ...data, family: 'engineering' },
+      { ...sales, family: 'sales' },
+      { ...support, family: 'support' },
+    ].map((d) => ({ id: d.id, businessUnitId: d.businessUnitId, name: d.name, family: d.family, hrbpId: user.hrbp!, hiringManagerIds: [user.manager!, user.vp!] })),
+    people: {
+      admin: user.admin!,
+      recruiter: user.recruiter!,
+      ops: user.ops!,
+      finance: user.finance!,
+      hrbp: user.hrbp!,
+      legal: user.legal!,
+      hrops: user.hrops!,
+      payroll: user.payroll!,
+    },
+    policyId: policy.policyId,
+    policyVersionId: policy.policyVersionId,
+  });
   await seedOffers(db, clock, { orgId: org.id, userId: user.recruiter!, roles: [{ role: 'recruiter', businessUnitId: null }] }, user.manager!, reqs, cands);
   return { created: true, organization: org.name, signIns };
 }
@@ -182,14 +211,15 @@ async function seedOffers(
 }
 
 /** The sample approval policy (docs/policy.md walks through it) as the organisation's version 1. */
-async function seedPolicy(db: Db, clock: Clock, orgId: string, adminId: string) {
+async function seedPolicy(db: Db, clock: Clock, orgId: string, adminId: string): Promise<{ policyId: string; policyVersionId: string }> {
   const parsed = parsePolicy(samplePolicySource, 'yaml', { userEmails: new Set(people.map((p) => demoEmail(p.key))) });
   if (!parsed.ok) throw new Error(`The sample policy does not validate: ${JSON.stringify(parsed.problems)}`);
   const now = clock.now();
+  const ids = { policyId: randomUUID(), policyVersionId: randomUUID() };
   await db.transaction(async (tx) => {
-    const policy = await insertPolicy(tx, { id: randomUUID(), orgId, businessUnitId: null, createdAt: now });
+    const policy = await insertPolicy(tx, { id: ids.policyId, orgId, businessUnitId: null, createdAt: now });
     await insertPolicyVersion(tx, {
-      id: randomUUID(),
+      id: ids.policyVersionId,
       orgId,
       policyId: policy.id,
       number: 1,
@@ -201,4 +231,5 @@ async function seedPolicy(db: Db, clock: Clock, orgId: string, adminId: string) 
       createdAt: now,
     });
   });
+  return ids;
 }

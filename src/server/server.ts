@@ -39,7 +39,7 @@ export async function startServer(config: ServerConfig, opts: { seedDemo?: boole
       },
     });
     if (opts.seedDemo) {
-      const seeded = await seedDemo(database.db, systemClock, objectStore);
+      const seeded = await seedDemo(database, systemClock, objectStore);
       if (seeded.created) app.log.info(`Seeded the demo organisation "${seeded.organization}"`);
       printSignIns(seeded.signIns);
     }
