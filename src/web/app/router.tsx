@@ -24,6 +24,8 @@ const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
 const ApprovalLinkRoute = lazy(() => import('./routes/approval-link-route'));
 const PortalRoute = lazy(() => import('./routes/portal-route'));
+const BoardRoute = lazy(() => import('./routes/board-route'));
+const MetricsRoute = lazy(() => import('./routes/metrics-route'));
 
 const page = (Component: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={<PageLoader />}>
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
           { path: 'admin/webhooks', element: page(AdminWebhooksRoute) },
           { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
+          { path: 'board', element: page(BoardRoute) },
+          { path: 'metrics', element: page(MetricsRoute) },
           { path: '*', element: page(NotFoundRoute) },
         ],
       },

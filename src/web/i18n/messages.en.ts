@@ -44,5 +44,7 @@ export const coreMessagesEn = {
   'signingSettings.nav': 'Signing',
 
   'approvals.nav': 'Approvals',
+  'board.nav': 'Board',
+  'metrics.nav': 'Metrics',
   'approvals.navCountHidden': 'waiting',
 } as const;

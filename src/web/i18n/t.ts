@@ -3,6 +3,7 @@ import type { sharedMessagesEn } from './shared.en';
 import type { adminMessagesEn } from '../features/admin/messages.en';
 import type { approvalsMessagesEn } from '../features/approvals/messages.en';
 import type { authMessagesEn } from '../features/auth/messages.en';
+import type { boardMessagesEn } from '../features/board/messages.en';
 import type { closeoutMessagesEn } from '../features/closeout/messages.en';
 import type { delegationMessagesEn } from '../features/delegation/messages.en';
 import type { deliveryMessagesEn } from '../features/delivery/messages.en';
@@ -10,6 +11,7 @@ import type { documentsMessagesEn } from '../features/documents/messages.en';
 import type { importsMessagesEn } from '../features/imports/messages.en';
 import type { intakeMessagesEn } from '../features/intake/messages.en';
 import type { journalMessagesEn } from '../features/journal/messages.en';
+import type { metricsMessagesEn } from '../features/metrics/messages.en';
 import type { negotiationMessagesEn } from '../features/negotiation/messages.en';
 import type { notificationsMessagesEn } from '../features/notifications/messages.en';
 import type { offersMessagesEn } from '../features/offers/messages.en';
@@ -32,6 +34,7 @@ export type MessageKey =
   | keyof typeof adminMessagesEn
   | keyof typeof approvalsMessagesEn
   | keyof typeof authMessagesEn
+  | keyof typeof boardMessagesEn
   | keyof typeof closeoutMessagesEn
   | keyof typeof delegationMessagesEn
   | keyof typeof deliveryMessagesEn
@@ -39,6 +42,7 @@ export type MessageKey =
   | keyof typeof importsMessagesEn
   | keyof typeof intakeMessagesEn
   | keyof typeof journalMessagesEn
+  | keyof typeof metricsMessagesEn
   | keyof typeof negotiationMessagesEn
   | keyof typeof notificationsMessagesEn
   | keyof typeof offersMessagesEn

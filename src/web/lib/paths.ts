@@ -14,5 +14,7 @@ export const paths = {
   adminWebhooks: () => '/admin/webhooks',
   delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
+  board: () => '/board',
+  metrics: () => '/metrics',
   approvalLink: (token: string) => `/approve/${token}`,
 };

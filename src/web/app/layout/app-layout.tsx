@@ -20,6 +20,8 @@ const AdminMenu = lazy(() => import('./admin-menu'));
 const policyReaders = new Set(['admin', 'recruiter', 'finance', 'hrbp', 'legal', 'hiring_manager']);
 /** Roles offered the document library in the navigation: its writers, and recruiters who read it. */
 const libraryUsers = new Set(['admin', 'legal', 'recruiter']);
+/** Roles the server lets read metrics (src/flow/metrics/metrics-query.ts). */
+const metricsReaders = new Set(['admin', 'recruiter', 'hr_ops', 'hrbp', 'finance']);
 
 /** Admin settings, behind a menu that loads on its own; a click before it arrives opens it on arrival. */
 function AdminMenuSlot({ items }: { items: NavItem[] }) {
@@ -45,6 +47,8 @@ export function AppLayout() {
     { to: paths.offers(), label: t('nav.offers'), active: pathname === paths.offers() || (pathname.startsWith('/offers/') && pathname !== paths.newOffer()) },
     ...(canEditOffers(me) ? [{ to: paths.newOffer(), label: t('nav.newOffer'), active: pathname === paths.newOffer() }] : []),
     { to: paths.approvals(), label: t('approvals.nav'), active: pathname === paths.approvals(), count: approvalsWaiting },
+    { to: paths.board(), label: t('board.nav'), active: pathname === paths.board() },
+    ...(me?.roles.some((r) => metricsReaders.has(r)) ? [{ to: paths.metrics(), label: t('metrics.nav'), active: pathname === paths.metrics() }] : []),
     ...(me?.roles.some((r) => policyReaders.has(r)) ? [{ to: paths.adminPolicy(), label: t('policy.nav'), active: pathname === paths.adminPolicy() }] : []),
     ...(me?.roles.some((r) => libraryUsers.has(r)) ? [{ to: paths.adminTemplates(), label: t('documents.nav'), active: pathname === paths.adminTemplates() }] : []),
     { to: paths.delegation(), label: t('delegation.nav'), active: pathname === paths.delegation() },

@@ -1,0 +1,77 @@
+import { offerStatuses, terminalStatuses, type OfferStatus } from '../../../../core/lifecycle';
+
+/** The board's filters as the address bar holds them, so a view can be shared and bookmarked. */
+export const openStages = offerStatuses.filter((s) => !terminalStatuses.includes(s));
+export const slaStates = ['ok', 'due_soon', 'breached'] as const;
+export const boardViews = ['all', 'mine', 'waiting_on_me'] as const;
+export const boardSorts = ['oldest', 'newest'] as const;
+
+export type SlaState = (typeof slaStates)[number];
+export type BoardView = (typeof boardViews)[number];
+export type BoardSort = (typeof boardSorts)[number];
+
+export interface BoardFilters {
+  stage?: OfferStatus;
+  businessUnitId?: string;
+  departmentId?: string;
+  recruiterId?: string;
+  sla?: SlaState;
+  view: BoardView;
+  sort: BoardSort;
+}
+
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const id = (value: string | null) => (value && uuid.test(value) ? value : undefined);
+
+/** Reads the address bar; anything unknown or malformed is dropped rather than sent to the server. */
+export function boardFiltersFromParams(params: URLSearchParams): BoardFilters {
+  return {
+    stage: oneOf(openStages, params.get('stage')),
+    businessUnitId: id(params.get('bu')),
+    departmentId: id(params.get('dept')),
+    recruiterId: id(params.get('recruiter')),
+    sla: oneOf(slaStates, params.get('sla')),
+    view: oneOf(boardViews, params.get('view')) ?? 'all',
+    sort: oneOf(boardSorts, params.get('sort')) ?? 'oldest',
+  };
+}
+
+/** Writes the filters back, leaving out defaults so a plain board has a plain address. */
+export function boardFiltersToParams(f: BoardFilters): URLSearchParams {
+  const out = new URLSearchParams();
+  if (f.view !== 'all') out.set('view', f.view);
+  if (f.stage) out.set('stage', f.stage);
+  if (f.businessUnitId) out.set('bu', f.businessUnitId);
+  if (f.departmentId) out.set('dept', f.departmentId);
+  if (f.recruiterId) out.set('recruiter', f.recruiterId);
+  if (f.sla) out.set('sla', f.sla);
+  if (f.sort !== 'oldest') out.set('sort', f.sort);
+  return out;
+}
+
+/** The API's query string (GET /api/v1/board) for one page. */
+export function boardApiParams(f: BoardFilters, limit: number, cursor?: string): URLSearchParams {
+  const out = new URLSearchParams({ view: f.view, sort: f.sort, limit: String(limit) });
+  if (f.stage) out.set('stage', f.stage);
+  if (f.businessUnitId) out.set('businessUnitId', f.businessUnitId);
+  if (f.departmentId) out.set('departmentId', f.departmentId);
+  if (f.recruiterId) out.set('recruiterId', f.recruiterId);
+  if (f.sla) out.set('sla', f.sla);
+  if (cursor) out.set('cursor', cursor);
+  return out;
+}
+
+/** Filters that narrow the list (the view and the order do not). */
+export const hasNarrowingFilters = (f: BoardFilters) => !!(f.stage || f.businessUnitId || f.departmentId || f.recruiterId || f.sla);
+
+/** Business hours as people say them, the way the board's sentences do: whole days from 8 hours, else whole hours. */
+export function ageWords(hours: number): { key: 'underHour' | 'hour' | 'hours' | 'day' | 'days'; count: number } {
+  if (hours >= 8) {
+    const days = Math.floor(hours / 8);
+    return days === 1 ? { key: 'day', count: 1 } : { key: 'days', count: days };
+  }
+  const whole = Math.floor(hours);
+  if (whole < 1) return { key: 'underHour', count: 0 };
+  return whole === 1 ? { key: 'hour', count: 1 } : { key: 'hours', count: whole };
+}

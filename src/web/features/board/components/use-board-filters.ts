@@ -1,0 +1,12 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { boardFiltersFromParams, boardFiltersToParams, type BoardFilters } from './board-query';
+
+/** The board's filters live in the address bar, so a view can be shared, bookmarked and returned to. */
+export function useBoardFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => boardFiltersFromParams(params), [params]);
+  const update = useCallback((patch: Partial<BoardFilters>) => setParams(boardFiltersToParams({ ...filters, ...patch }), { replace: true }), [filters, setParams]);
+  const clear = useCallback(() => setParams(boardFiltersToParams({ view: filters.view, sort: filters.sort }), { replace: true }), [filters.view, filters.sort, setParams]);
+  return { filters, update, clear };
+}

@@ -1,0 +1,58 @@
+import { BarChart } from '@mantine/charts';
+import { Table } from '@mantine/core';
+import { t } from '../../../i18n/t';
+import '../messages.en';
+import { numberText, percentText } from './metric-format';
+
+export interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+  rate?: number | null;
+}
+
+/** Counts (offers) per group, or shares in percent when `asPercent`. */
+export function CountBars({ rows, asPercent = false, color = 'blue.7', h = 240 }: { rows: CountRow[]; asPercent?: boolean; color?: string; h?: number }) {
+  const data = rows.map((r) => ({ label: r.label, value: asPercent ? Math.round((r.rate ?? 0) * 1000) / 10 : r.count }));
+  return (
+    <BarChart
+      h={h}
+      data={data}
+      dataKey="label"
+      series={[{ name: 'value', label: asPercent ? t('metrics.series.rate') : t('metrics.series.offers'), color }]}
+      unit={asPercent ? '%' : undefined}
+      valueFormatter={(v) => (asPercent ? `${numberText(v)}%` : numberText(v))}
+      yAxisLabel={asPercent ? t('metrics.axis.percent') : t('metrics.axis.offers')}
+      yAxisProps={asPercent ? { domain: [0, 100] } : { allowDecimals: false }}
+      tickLine="none"
+      gridAxis="y"
+      tooltipAnimationDuration={150}
+    />
+  );
+}
+
+export function CountTable({ rows, caption, labelHeader, withRate = true }: { rows: CountRow[]; caption: string; labelHeader: string; withRate?: boolean }) {
+  return (
+    <Table striped verticalSpacing="xs" aria-label={caption}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{labelHeader}</Table.Th>
+          <Table.Th scope="col" ta="right">{t('metrics.col.offers')}</Table.Th>
+          {withRate && <Table.Th scope="col" ta="right">{t('metrics.col.share')}</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.key}>
+            <Table.Th scope="row" fw={500}>{r.label}</Table.Th>
+            <Table.Td ta="right">{numberText(r.count)}</Table.Td>
+            {withRate && <Table.Td ta="right">{percentText(r.rate)}</Table.Td>}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export const describeCounts = (rows: CountRow[], asPercent = false) =>
+  rows.map((r) => `${r.label}: ${asPercent ? percentText(r.rate) : `${numberText(r.count)} ${t('metrics.series.offers').toLowerCase()}`}`).join('; ') + '.';
