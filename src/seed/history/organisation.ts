@@ -84,7 +84,7 @@ export interface OrgPlan {
   /** The users the sample policy names (admin, finance and HRBP leads: the executive committee). */
   committee: string[];
   adminId: string;
-  /** An HR operations lead with organisation-wide access: who the board benchmark signs in as. */
+  /** The recruiting-operations lead (HR ops and recruiter, organisation-wide): who the board benchmark signs in as. */
   opsLeadId: string;
   /** Approval policy and its version 1 (the sample policy, addressed to this organisation's domain). */
   policyId: string;
@@ -133,6 +133,8 @@ export function planOrganisation(seed: number, dims: OrgDimensions = defaultDime
   const hrOps = many(dims.hrOps, 'hrops', 'hr_ops');
   const clientApprovers = many(dims.clientApprovers, 'client', 'client_approver');
   const opsLeadId = hrOps[0] ?? person('hrops', [{ role: 'hr_ops', businessUnitId: null }]);
+  // The recruiting-operations lead also recruits across the organisation (every offer in reach).
+  users.find((u) => u.id === opsLeadId)!.roles.push({ role: 'recruiter', businessUnitId: null });
   const businessUnits = Array.from({ length: dims.businessUnits }, (_, i) => ({
     id: rng.uuid(),
     name: unitNames[i % unitNames.length]! + (i >= unitNames.length ? ` ${Math.floor(i / unitNames.length) + 1}` : ''),
