@@ -59,7 +59,7 @@ export const router = createBrowserRouter([
           { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
           { path: 'board', element: page(BoardRoute) },
-          { path: 'metrics', element: page(MetricsRoute) },
+          { path: 'dashboard', element: page(MetricsRoute) },
           { path: '*', element: page(NotFoundRoute) },
         ],
       },

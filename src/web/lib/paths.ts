@@ -15,6 +15,7 @@ export const paths = {
   delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
   board: () => '/board',
-  metrics: () => '/metrics',
+  /** Not /metrics: that address is the server's Prometheus endpoint, so a reload or a shared link would land there. */
+  metrics: () => '/dashboard',
   approvalLink: (token: string) => `/approve/${token}`,
 };

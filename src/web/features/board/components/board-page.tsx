@@ -10,7 +10,7 @@ import { BoardTable } from './board-table';
 import { StagePicker } from './stage-picker';
 import { useBoardFilters } from './use-board-filters';
 
-const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
 function emptyText(filters: BoardFilters): string {
   if (hasNarrowingFilters(filters)) return t('board.empty.filtered');

@@ -1,4 +1,4 @@
-import { Badge, Button, Group } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import type { OfferStatus } from '../../../../core/lifecycle';
 import { t } from '../../../i18n/t';
 import '../messages.en';
@@ -24,11 +24,10 @@ export function StagePicker({ stage, byStage, onChange }: Props) {
       aria-pressed={pressed}
       onClick={() => onChange(value)}
       rightSection={
-        <Badge size="sm" circle={count < 10} variant={pressed ? 'white' : 'light'} color={pressed ? 'blue.9' : 'gray.8'} aria-hidden>
+        <Text span size="sm" fw={700} c={pressed ? 'white' : 'blue.9'}>
           {count}
-        </Badge>
+        </Text>
       }
-      aria-label={`${label}, ${count}`}
       data-stage-option={key}
     >
       {label}

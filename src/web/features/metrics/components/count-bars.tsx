@@ -12,20 +12,24 @@ export interface CountRow {
 }
 
 /** Counts (offers) per group, or shares in percent when `asPercent`. */
-export function CountBars({ rows, asPercent = false, color = 'blue.7', h = 240 }: { rows: CountRow[]; asPercent?: boolean; color?: string; h?: number }) {
+export function CountBars({ rows, asPercent = false, color = 'blue.7', h = 240, vertical = false }: { rows: CountRow[]; asPercent?: boolean; color?: string; h?: number; vertical?: boolean }) {
   const data = rows.map((r) => ({ label: r.label, value: asPercent ? Math.round((r.rate ?? 0) * 1000) / 10 : r.count }));
+  const valueAxis = asPercent ? t('metrics.axis.percent') : t('metrics.axis.offers');
+  const valueAxisProps = asPercent ? { domain: [0, 100] } : { allowDecimals: false };
   return (
     <BarChart
       h={h}
       data={data}
       dataKey="label"
       series={[{ name: 'value', label: asPercent ? t('metrics.series.rate') : t('metrics.series.offers'), color }]}
-      unit={asPercent ? '%' : undefined}
+      orientation={vertical ? 'vertical' : 'horizontal'}
+      withBarValueLabel
       valueFormatter={(v) => (asPercent ? `${numberText(v)}%` : numberText(v))}
-      yAxisLabel={asPercent ? t('metrics.axis.percent') : t('metrics.axis.offers')}
-      yAxisProps={asPercent ? { domain: [0, 100] } : { allowDecimals: false }}
+      {...(vertical
+        ? { xAxisLabel: valueAxis, xAxisProps: valueAxisProps, yAxisProps: { width: 130 }, valueLabelProps: { position: 'right', fill: 'var(--mantine-color-gray-8)', fontSize: 12 }, barChartProps: { margin: { right: 36, bottom: 30 } } }
+        : { yAxisLabel: valueAxis, yAxisProps: valueAxisProps, valueLabelProps: { position: 'top', fill: 'var(--mantine-color-gray-8)', fontSize: 12 }, barChartProps: { margin: { top: 16, left: 10, right: 5 } } })}
       tickLine="none"
-      gridAxis="y"
+      gridAxis={vertical ? 'x' : 'y'}
       tooltipAnimationDuration={150}
     />
   );

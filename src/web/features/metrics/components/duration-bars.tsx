@@ -3,7 +3,7 @@ import { Table } from '@mantine/core';
 import { t, type MessageKey } from '../../../i18n/t';
 import '../messages.en';
 import { durationText, numberText, percentText } from './metric-format';
-import { durationUnit, inUnit } from './metrics-query';
+import { durationUnit } from './metrics-query';
 
 export interface DurationRow {
   key: string;
@@ -15,32 +15,39 @@ export interface DurationRow {
 }
 
 /** Median and p90 bars in one unit for the whole chart (minutes, hours or days, whichever reads best). */
-export function DurationBars({ rows, vertical = false }: { rows: DurationRow[]; vertical?: boolean }) {
+/** Bars lie along the time axis with their values written at their ends, so a short stage still reads next to a long one. */
+export function DurationBars({ rows }: { rows: DurationRow[] }) {
   const max = Math.max(0, ...rows.map((r) => r.p90Minutes ?? r.medianMinutes ?? 0));
   const unit = durationUnit(max);
   const short = t(`metrics.unitShort.${unit}` as MessageKey);
+  const perUnit = unit === 'days' ? 1440 : unit === 'hours' ? 60 : 1;
+  // Unrounded, so a 7-minute stage on a chart in days still says "7 min" at its bar.
   const data = rows.map((r) => ({
     label: r.label,
-    median: r.medianMinutes === null ? null : inUnit(r.medianMinutes, unit),
-    p90: r.p90Minutes === null ? null : inUnit(r.p90Minutes, unit),
+    median: r.medianMinutes === null ? null : r.medianMinutes / perUnit,
+    p90: r.p90Minutes === null ? null : r.p90Minutes / perUnit,
   }));
   const axisLabel = t('metrics.axis.time', { unit: t(`metrics.unit.${unit}` as MessageKey) });
   return (
     <BarChart
-      h={vertical ? Math.max(180, rows.length * 56 + 60) : 280}
+      h={Math.max(160, rows.length * 60 + 70)}
       data={data}
       dataKey="label"
-      orientation={vertical ? 'vertical' : 'horizontal'}
+      orientation="vertical"
       series={[
         { name: 'median', label: t('metrics.series.median'), color: 'blue.7' },
         { name: 'p90', label: t('metrics.series.p90'), color: 'orange.6' },
       ]}
       withLegend
-      unit={` ${short}`}
-      valueFormatter={(v) => `${numberText(v)} ${short}`}
-      {...(vertical ? { xAxisLabel: axisLabel, yAxisProps: { width: 160 } } : { yAxisLabel: axisLabel })}
+      withBarValueLabel
+      valueLabelProps={{ position: 'right', fill: 'var(--mantine-color-gray-8)', fontSize: 12 }}
+      valueFormatter={(v) => durationText(v * perUnit)}
+      xAxisLabel={axisLabel}
+      xAxisProps={{ tickFormatter: (v: number) => `${numberText(v)} ${short}` }}
+      yAxisProps={{ width: 170 }}
+      barChartProps={{ margin: { right: 64, bottom: 30 } }}
       tickLine="none"
-      gridAxis={vertical ? 'x' : 'y'}
+      gridAxis="x"
       tooltipAnimationDuration={150}
     />
   );

@@ -40,7 +40,7 @@ export function OutcomesCard({ filters, now }: CardProps) {
           </Stack>
           <Stack gap={4}>
             <Text size="sm" fw={600}>{t('metrics.outcomes.reasons')}</Text>
-            {reasonRows.length ? <CountBars rows={reasonRows} color="red.7" h={220} /> : <Text size="sm" c="gray.7">{t('metrics.outcomes.noDeclines')}</Text>}
+            {reasonRows.length ? <CountBars rows={reasonRows} color="red.7" h={Math.max(160, reasonRows.length * 36 + 60)} vertical /> : <Text size="sm" c="gray.7">{t('metrics.outcomes.noDeclines')}</Text>}
           </Stack>
         </SimpleGrid>
       }

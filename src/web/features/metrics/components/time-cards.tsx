@@ -92,7 +92,7 @@ export function ApprovalsCard({ filters, now }: CardProps) {
         </div>
       }
       chartDescription={describeDurations(rows)}
-      chart={<DurationBars rows={rows} vertical />}
+      chart={<DurationBars rows={rows} />}
       table={<DurationTable rows={rows} caption={t('metrics.tableOf', { title })} labelHeader={t(`metrics.approvals.by.${by}` as MessageKey)} />}
     />
   );
@@ -112,7 +112,7 @@ export function ApprovalToSendCard({ filters, now }: CardProps) {
       empty={rows.length === 0}
       summary={d && t('metrics.send.summary', { median: durationText(d.medianMinutes), p90: durationText(d.p90Minutes), count: numberText(d.count) })}
       chartDescription={describeDurations(rows)}
-      chart={<DurationBars rows={rows} vertical />}
+      chart={<DurationBars rows={rows} />}
       table={<DurationTable rows={rows} caption={t('metrics.tableOf', { title })} labelHeader={t('metrics.send.measure')} />}
     />
   );
