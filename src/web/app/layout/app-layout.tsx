@@ -63,6 +63,9 @@ export function AppLayout() {
         ]
       : []),
   ];
+  // Past eight header items (an admin: eight links and the Admin menu) the bar needs the lg width; below it they go to the drawer.
+  const headerItems = links.filter((l) => !l.admin).length + (links.some((l) => l.admin) ? 1 : 0);
+  const navFrom = headerItems > 8 ? 'lg' : 'md';
   // After an in-app navigation, start screen readers and the Tab key at the new page, not the old link.
   const lastPath = useRef(pathname);
   useEffect(() => {
@@ -84,8 +87,8 @@ export function AppLayout() {
               <Anchor component={Link} to={paths.offers()} fw={800} size="lg" underline="never" c="blue.9">
                 {t('app.name')}
               </Anchor>
-              {/* Up to seven items for an admin: below md they move into the drawer rather than wrap. */}
-              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="md">
+              {/* Up to eight items fit from md, nine from lg: below that they move into the drawer rather than wrap. */}
+              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom={navFrom}>
                 <Group gap={2} wrap="nowrap">
                   {links.filter((l) => !l.admin).map((l) => (
                     <Button
@@ -95,7 +98,7 @@ export function AppLayout() {
                       variant={l.active ? 'light' : 'subtle'}
                       c={l.active ? 'blue.9' : 'gray.8'}
                       aria-current={l.active ? 'page' : undefined}
-                      px="sm"
+                      px={navFrom === 'lg' ? 'xs' : 'sm'}
                       rightSection={l.count ? <NavCount count={l.count} /> : undefined}
                     >
                       {l.label}
@@ -107,9 +110,9 @@ export function AppLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
             <NotificationsBell enabled={!!me} />
-            <Group gap="sm" wrap="nowrap" visibleFrom="md">
+            <Group gap="sm" wrap="nowrap" visibleFrom={navFrom}>
               {me && (
-                <Text size="sm" c="gray.8" truncate maw={240} visibleFrom="lg">
+                <Text size="sm" c="gray.8" truncate maw={navFrom === 'lg' ? { base: 150, xl: 240 } : 240} visibleFrom="lg">
                   {t('nav.signedInAs', { name: me.user.name })}
                 </Text>
               )}
@@ -123,7 +126,7 @@ export function AppLayout() {
                 setDrawerUsed(true);
                 toggle();
               }}
-              hiddenFrom="md"
+              hiddenFrom={navFrom}
               size="sm"
               aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
               aria-expanded={opened}
@@ -135,7 +138,7 @@ export function AppLayout() {
       {/* Phones get the navigation in a drawer, loaded on first open: desktop never downloads it. */}
       {drawerUsed && (
         <Suspense fallback={null}>
-          <MobileNav opened={opened} onClose={close} links={links} userName={me?.user.name} onSignOut={doSignOut} signingOut={signOut.isPending} />
+          <MobileNav hiddenFrom={navFrom} opened={opened} onClose={close} links={links} userName={me?.user.name} onSignOut={doSignOut} signingOut={signOut.isPending} />
         </Suspense>
       )}
       <ScrollRestoration />

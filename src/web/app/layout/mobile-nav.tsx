@@ -14,6 +14,8 @@ export interface NavItem {
 }
 
 interface Props {
+  /** The width from which the header shows the navigation itself. */
+  hiddenFrom: 'md' | 'lg';
   opened: boolean;
   onClose: () => void;
   links: NavItem[];
@@ -23,9 +25,9 @@ interface Props {
 }
 
 /** The phone navigation: a drawer that traps focus while open and closes on Escape. */
-export default function MobileNav({ opened, onClose, links, userName, onSignOut, signingOut }: Props) {
+export default function MobileNav({ hiddenFrom, opened, onClose, links, userName, onSignOut, signingOut }: Props) {
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('app.name')} size={280} hiddenFrom="md">
+    <Drawer opened={opened} onClose={onClose} title={t('app.name')} size={280} hiddenFrom={hiddenFrom}>
       <Stack gap="xs" component="nav" aria-label={t('app.mainNavigation')}>
         {links.map((l) => (
           <NavLink
