@@ -146,7 +146,8 @@ const slaRank: Record<SlaState, number> = { ok: 0, due_soon: 1, breached: 2 };
 
 function approvals(o: OfferSnapshot, steps: BoardStep[], prefix: string): Line {
   if (!steps.length) return { waitingOn: { kind: 'system', names: [] }, text: `${prefix}Routing approvals`.trim(), nextAction: { text: 'Route the approvals', owner: SYSTEM } };
-  const role = listOf(unique(steps.map((s) => roleWord(s.stageName))));
+  // The step names who decides ("finance", "legal"); the stage name ("Compensation review") says what, not who.
+  const role = listOf(unique(steps.map((s) => roleWord(s.stepName))));
   const phrases = steps.map((s) => ({ step: s, ...approverPhrase(s) }));
   const parts = phrases.map((p) => (steps.length > 1 ? `${p.words} (${roleWord(p.step.stepName)})` : p.words));
   const names = unique(phrases.flatMap((p) => p.names));
@@ -158,14 +159,14 @@ function approvals(o: OfferSnapshot, steps: BoardStep[], prefix: string): Line {
     if (state && (!sla || slaRank[state] > slaRank[sla])) sla = state;
   }
   const age = businessAgeWords(businessHoursBetween(since, o.now, o.calendar));
-  const head = `${prefix}${age ? 'waiting on' : 'pending'} ${role}`;
+  const head = `${prefix}waiting on ${role}`;
   const tail = [age, sla ? slaWords[sla] : null].filter(Boolean).join(', ');
   return {
     waitingOn: { kind: 'people', names, role },
     text: `${head.charAt(0).toUpperCase()}${head.slice(1)}: ${parts.join('; ')}${tail ? `, ${tail}` : ''}`,
     since,
     sla,
-    nextAction: { text: `Decide on ${listOf(unique(steps.map((s) => roleWord(s.stepName))))}`, owner: listOf(names) },
+    nextAction: { text: `Approve or reject the ${role} step${steps.length > 1 ? 's' : ''}`, owner: listOf(names) },
   };
 }
 

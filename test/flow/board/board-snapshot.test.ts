@@ -28,7 +28,7 @@ const line = (o: SnapshotOffer, facts: Partial<SnapshotFacts>) => waitingOn(snap
 
 describe('board snapshots from page facts', () => {
   it('approvers with decisions already in and delegates standing in', () => {
-    const step = { offerId: 'o1', phase: 'compensation', stageKey: 'finance', stageName: 'Finance', stepKey: 'fpa', stepName: 'FP&A review', status: 'pending', quorum: 2, activatedAt: at('2026-11-16T15:00:00Z'), dueAt: at('2026-11-17T15:00:00Z') };
+    const step = { offerId: 'o1', phase: 'compensation', stageKey: 'finance', stageName: 'Compensation review', stepKey: 'finance', stepName: 'Finance', status: 'pending', quorum: 2, activatedAt: at('2026-11-16T15:00:00Z'), dueAt: at('2026-11-17T15:00:00Z') };
     const l = line(offer({ status: 'comp_review' }), { steps: [{ ...step, approverIds: ['u-dana', 'u-sam', 'u-it'], approvedIds: ['u-it'] }], delegates: new Map([['u-sam', 'u-morgan']]) });
     expect(l.text).toBe('Waiting on finance: Dana Lee or Morgan Diaz for Sam Park, 2 business days, SLA breached');
   });

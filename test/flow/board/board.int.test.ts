@@ -21,12 +21,12 @@ import { hashPassword } from '../../../src/auth/secrets';
  */
 const boardPolicy = `
 stages:
-  - key: finance
-    name: Finance
+  - key: comp
+    name: Compensation review
     phase: compensation
     steps:
       - key: fpa
-        name: FP&A review
+        name: Finance
         when: { field: facts.aboveBandMax, op: eq, value: true }
         approvers: [{ role: finance }]
         sla: { businessHours: 8 }
@@ -158,7 +158,7 @@ describe('status board', () => {
       since: TEST_NOW.toISOString(),
       ageBusinessHours: 17,
       sla: 'breached',
-      nextAction: { text: 'Decide on FP&A review', owner: 'Dana Lee' },
+      nextAction: { text: 'Approve or reject the finance step', owner: 'Dana Lee' },
     });
     const byName = Object.fromEntries(b.items.map((i) => [i.offerId, i.line]));
     expect(byName[ids.draft!]).toMatchObject({ text: 'Draft, not yet submitted', nextAction: { text: 'Submit for approval', owner: 'Riley Chen' } });
@@ -253,8 +253,8 @@ describe('status board', () => {
     const inApproval = await board('admin', 'stage=in_approval');
     expect(idsOf(inApproval).sort()).toEqual(moved);
     for (const item of inApproval.items) {
-      expect(item.line).toMatchObject({ waitingOn: { kind: 'people', names: ['hiring_manager person'], role: 'offer packet' }, nextAction: { text: 'Decide on hiring manager', owner: 'hiring_manager person' } });
-      expect(item.line.text).toMatch(/^(Pending|Waiting on) offer packet: hiring_manager person/);
+      expect(item.line).toMatchObject({ waitingOn: { kind: 'people', names: ['hiring_manager person'], role: 'hiring manager' }, nextAction: { text: 'Approve or reject the hiring manager step', owner: 'hiring_manager person' } });
+      expect(item.line.text).toMatch(/^Waiting on hiring manager: hiring_manager person/);
     }
     expect(idsOf(await board('hiring_manager', 'view=waiting_on_me')).sort()).toEqual(moved);
     expect(idsOf(await board('recruiter', 'view=waiting_on_me'))).toEqual([ids.draft, ids.sales, ids.legal]);

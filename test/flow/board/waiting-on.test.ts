@@ -11,9 +11,9 @@ function step(over: Partial<BoardStep> = {}): BoardStep {
   return {
     phase: 'compensation',
     stageKey: 'finance',
-    stageName: 'Finance',
+    stageName: 'Compensation review',
     stepKey: 'fpa',
-    stepName: 'FP&A review',
+    stepName: 'Finance',
     status: 'pending',
     approvers: [{ name: 'Dana Lee' }],
     quorum: 1,
@@ -41,22 +41,22 @@ const base: OfferSnapshot = {
 const sentOn = at('2026-11-15T20:00:00Z'); // Sun, 3 days before NOW
 const cases: [string, Partial<OfferSnapshot>, string, Record<string, unknown>?][] = [
   ['draft', {}, 'Draft, not yet submitted', { waitingOn: { kind: 'people', names: ['Riley Chen'], role: 'recruiter' }, nextAction: { text: 'Submit for approval', owner: 'Riley Chen' } }],
-  ['comp review, one approver, SLA ok', { status: 'comp_review', steps: [step()] }, 'Waiting on finance: Dana Lee, 2 business days', { sla: 'ok', ageBusinessHours: 21, nextAction: { text: 'Decide on FP&A review', owner: 'Dana Lee' } }],
+  ['comp review, one approver, SLA ok', { status: 'comp_review', steps: [step()] }, 'Waiting on finance: Dana Lee, 2 business days', { sla: 'ok', ageBusinessHours: 21, nextAction: { text: 'Approve or reject the finance step', owner: 'Dana Lee' } }],
   ['comp review, SLA breached', { status: 'comp_review', steps: [step({ dueAt: at('2026-11-17T15:00:00Z') })] }, 'Waiting on finance: Dana Lee, 2 business days, SLA breached', { sla: 'breached' }],
   ['comp review, SLA due soon (3 business hours left)', { status: 'comp_review', steps: [step({ dueAt: at('2026-11-19T15:00:00Z') })] }, 'Waiting on finance: Dana Lee, 2 business days, SLA due soon', { sla: 'due_soon' }],
   ['no SLA on the step', { status: 'comp_review', steps: [step({ dueAt: null })] }, 'Waiting on finance: Dana Lee, 2 business days', { sla: null }],
-  ['fresh step: pending', { status: 'in_approval', steps: [step({ phase: 'packet', stageName: 'Legal', stepName: 'Clause review', approvers: [{ name: 'Jordan Brooks' }], activatedAt: at('2026-11-18T19:30:00Z') })] }, 'Pending legal: Jordan Brooks', { ageBusinessHours: 0.5, waitingOn: { kind: 'people', names: ['Jordan Brooks'], role: 'legal' } }],
+  ['fresh step: pending', { status: 'in_approval', steps: [step({ phase: 'packet', stageName: 'Clause review', stepName: 'Legal', approvers: [{ name: 'Jordan Brooks' }], activatedAt: at('2026-11-18T19:30:00Z') })] }, 'Waiting on legal: Jordan Brooks', { ageBusinessHours: 0.5, waitingOn: { kind: 'people', names: ['Jordan Brooks'], role: 'legal' } }],
   ['quorum any', { status: 'comp_review', steps: [step({ approvers: [{ name: 'Dana Lee' }, { name: 'Sam Park' }], quorum: 1 })] }, 'Waiting on finance: Dana Lee or Sam Park, 2 business days', { waitingOn: { kind: 'people', names: ['Dana Lee', 'Sam Park'], role: 'finance' } }],
   ['quorum all, one already approved', { status: 'comp_review', steps: [step({ approvers: [{ name: 'Dana Lee', approved: true }, { name: 'Sam Park' }, { name: 'Ali Khan' }], quorum: 3 })] }, 'Waiting on finance: Sam Park and Ali Khan, 2 business days'],
   ['quorum at least 2 of 3', { status: 'comp_review', steps: [step({ approvers: [{ name: 'Dana Lee' }, { name: 'Sam Park' }, { name: 'Ali Khan' }], quorum: 2 })] }, 'Waiting on finance: 2 of Dana Lee, Sam Park and Ali Khan, 2 business days'],
   [
     'several pending steps in one stage, worst SLA wins',
     { status: 'comp_review', steps: [step({ approvers: [{ name: 'Dana Lee' }, { name: 'Sam Park' }] }), step({ stepKey: 'ctl', stepName: 'Controller', approvers: [{ name: 'Avery Stone' }, { name: 'Kim Ode' }], quorum: 2, dueAt: at('2026-11-17T15:00:00Z') })] },
-    'Waiting on finance: Dana Lee or Sam Park (FP&A review); Avery Stone and Kim Ode (controller), 2 business days, SLA breached',
-    { sla: 'breached', nextAction: { text: 'Decide on FP&A review and controller', owner: 'Dana Lee, Sam Park, Avery Stone and Kim Ode' } },
+    'Waiting on finance and controller: Dana Lee or Sam Park (finance); Avery Stone and Kim Ode (controller), 2 business days, SLA breached',
+    { sla: 'breached', nextAction: { text: 'Approve or reject the finance and controller steps', owner: 'Dana Lee, Sam Park, Avery Stone and Kim Ode' } },
   ],
   ['delegated approver', { status: 'comp_review', steps: [step({ approvers: [{ name: 'Dana Lee', delegateName: 'Morgan Diaz' }] })] }, 'Waiting on finance: Morgan Diaz for Dana Lee, 2 business days', { waitingOn: { kind: 'people', names: ['Morgan Diaz', 'Dana Lee'], role: 'finance' } }],
-  ['a waiting (later) step is not waited on', { status: 'in_approval', steps: [step({ phase: 'packet', stageName: 'VP Finance', approvers: [{ name: 'Lee Moss' }] }), step({ phase: 'packet', stageName: 'Legal', status: 'waiting' })] }, 'Waiting on VP Finance: Lee Moss, 2 business days'],
+  ['a waiting (later) step is not waited on', { status: 'in_approval', steps: [step({ phase: 'packet', stepName: 'VP Finance', approvers: [{ name: 'Lee Moss' }] }), step({ phase: 'packet', stepName: 'Legal', status: 'waiting' })] }, 'Waiting on VP Finance: Lee Moss, 2 business days'],
   [
     'weekend does not age',
     { status: 'comp_review', now: at('2026-11-23T16:00:00Z'), steps: [step({ activatedAt: at('2026-11-20T21:00:00Z'), dueAt: at('2026-11-24T21:00:00Z') })] },
@@ -130,7 +130,7 @@ const cases: [string, Partial<OfferSnapshot>, string, Record<string, unknown>?][
   ],
   ['start date not confirmed', { status: 'accepted', closeout: { startDateConfirmed: false, contingencies: [] } }, 'Accepted; start date not confirmed', { nextAction: { text: 'Confirm the start date', owner: 'Riley Chen' } }],
   ['ready to hand off', { status: 'accepted', closeout: { startDateConfirmed: true, contingencies: [{ label: 'References', status: 'waived', ownerName: null }] } }, 'Ready to hand off', { nextAction: { text: 'Hand off to onboarding', owner: 'Riley Chen' } }],
-  ['rescind awaiting approval', { status: 'sent', steps: [step({ phase: 'rescind', stageName: 'Legal', approvers: [{ name: 'Jordan Brooks' }] })] }, 'Rescind waiting on legal: Jordan Brooks, 2 business days'],
+  ['rescind awaiting approval', { status: 'sent', steps: [step({ phase: 'rescind', stepName: 'Legal', approvers: [{ name: 'Jordan Brooks' }] })] }, 'Rescind waiting on legal: Jordan Brooks, 2 business days'],
   ...(['handed_off', 'declined', 'expired', 'cancelled', 'rescinded', 'withdrawn'] as const).map(
     (status): [string, Partial<OfferSnapshot>, string, Record<string, unknown>] => [
       status,
