@@ -61,7 +61,11 @@ export const metricsMessagesEn = registerMessages({
   'metrics.cycle.title': 'Cycle time by stage',
   'metrics.cycle.description': 'How long offers stayed in each stage they left in the period: median and 90th percentile.',
   'metrics.cycle.stage': 'Stage',
-  'metrics.cycle.endToEnd': 'Created to accepted: median {median}, 90th percentile {p90} ({count} offers).',
+  'metrics.cycle.endToEnd': 'Created to accepted: median {median}, 90th percentile {p90} ({offers}).',
+  'metrics.oneOffer': '{count} offer',
+  'metrics.manyOffers': '{count} offers',
+  'metrics.cycle.stage.accepted': 'Accepted, until handoff',
+  'metrics.cycle.stage.signed': 'Signed, until countersigned',
   'metrics.cycle.endToEndNone': 'No offer was accepted in this period, so there is no end-to-end time yet.',
   'metrics.cycle.endToEndRow': 'Created to accepted (end to end)',
 
@@ -72,7 +76,7 @@ export const metricsMessagesEn = registerMessages({
   'metrics.approvals.by.role': 'Role',
   'metrics.approvals.by.approver': 'Approver',
   'metrics.approvals.overall': 'All decided steps: median {median}; SLA met on {met} of {due} steps with a due time ({rate}).',
-  'metrics.approvals.pastDue': '{count} steps are pending and past their due time now.',
+  'metrics.approvals.pastDue': 'Pending and past their due time now: {count}.',
   'metrics.approvals.unknownRole': 'Unknown role',
   'metrics.approvals.namedUser': 'Named person',
 
@@ -105,13 +109,13 @@ export const metricsMessagesEn = registerMessages({
 
   'metrics.revisions.title': 'Revisions per offer',
   'metrics.revisions.description': 'Offers created in the period, by how many new versions followed the first.',
-  'metrics.revisions.average': 'Average: {average} revisions per offer over {offers} offers.',
+  'metrics.revisions.average': 'Average: {average} revisions per offer over {offers}.',
   'metrics.revisions.bucket': 'Revisions',
   'metrics.revisions.bucketLabel': '{n} revisions',
 
   'metrics.send.title': 'Approval to send',
   'metrics.send.description': 'Offers first sent in the period: time from first approval to first send.',
-  'metrics.send.summary': 'Median {median}, 90th percentile {p90} ({count} offers).',
+  'metrics.send.summary': 'Median {median}, 90th percentile {p90} ({offers}).',
   'metrics.send.measure': 'Measure',
   'metrics.send.row': 'First approval to first send',
 

@@ -14,3 +14,6 @@ export function durationText(minutes: number | null | undefined): string {
 
 export const percentText = (rate: number | null | undefined) => (rate === null || rate === undefined ? t('metrics.none') : percent.format(rate));
 export const numberText = (n: number) => number.format(n);
+
+/** "1 offer", "40 offers": counts in sentences agree with their noun. */
+export const offersText = (n: number) => t(n === 1 ? 'metrics.oneOffer' : 'metrics.manyOffers', { count: number.format(n) });

@@ -6,7 +6,7 @@ import { humanize, statusLabel } from '../../../lib/labels';
 import { useMetric } from '../api/metrics';
 import { CountBars, CountTable, describeCounts, type CountRow } from './count-bars';
 import { MetricCard } from './metric-card';
-import { numberText, percentText } from './metric-format';
+import { numberText, percentText, offersText } from './metric-format';
 import { csvHref, type MetricsFilters } from './metrics-query';
 
 interface CardProps {
@@ -114,7 +114,7 @@ export function RevisionsCard({ filters, now }: CardProps) {
       csvHref={csvHref('revisions', filters, now)}
       state={q}
       empty={!d || d.offers === 0}
-      summary={d && t('metrics.revisions.average', { average: d.averageRevisions === null ? t('metrics.none') : numberText(d.averageRevisions), offers: numberText(d.offers) })}
+      summary={d && t('metrics.revisions.average', { average: d.averageRevisions === null ? t('metrics.none') : numberText(d.averageRevisions), offers: offersText(d.offers) })}
       chartDescription={describeCounts(rows)}
       chart={<CountBars rows={rows} color="indigo.7" />}
       table={<CountTable rows={rows} caption={t('metrics.tableOf', { title })} labelHeader={t('metrics.revisions.bucket')} />}

@@ -7,7 +7,7 @@ import { humanize, statusLabel } from '../../../lib/labels';
 import { useMetric, type ApprovalsDto } from '../api/metrics';
 import { describeDurations, DurationBars, DurationTable, type DurationRow } from './duration-bars';
 import { MetricCard } from './metric-card';
-import { durationText, numberText, percentText } from './metric-format';
+import { durationText, numberText, offersText, percentText } from './metric-format';
 import { csvHref, type MetricsFilters } from './metrics-query';
 
 interface CardProps {
@@ -18,7 +18,7 @@ interface CardProps {
 export function CycleTimeCard({ filters, now }: CardProps) {
   const q = useMetric('cycle-time', filters, now);
   const title = t('metrics.cycle.title');
-  const rows: DurationRow[] = (q.data?.stages ?? []).filter((s) => s.count > 0).map((s) => ({ key: s.stage, label: statusLabel(s.stage), count: s.count, medianMinutes: s.medianMinutes, p90Minutes: s.p90Minutes }));
+  const rows: DurationRow[] = (q.data?.stages ?? []).filter((s) => s.count > 0).map((s) => ({ key: s.stage, label: tOr(`metrics.cycle.stage.${s.stage}`, statusLabel(s.stage)), count: s.count, medianMinutes: s.medianMinutes, p90Minutes: s.p90Minutes }));
   const e2e = q.data?.endToEnd;
   const tableRows = e2e && e2e.count > 0 ? [...rows, { key: 'end_to_end', label: t('metrics.cycle.endToEndRow'), ...e2e }] : rows;
   return (
@@ -28,7 +28,7 @@ export function CycleTimeCard({ filters, now }: CardProps) {
       csvHref={csvHref('cycle-time', filters, now)}
       state={q}
       empty={rows.length === 0 && !e2e?.count}
-      summary={e2e && e2e.count > 0 ? t('metrics.cycle.endToEnd', { median: durationText(e2e.medianMinutes), p90: durationText(e2e.p90Minutes), count: numberText(e2e.count) }) : t('metrics.cycle.endToEndNone')}
+      summary={e2e && e2e.count > 0 ? t('metrics.cycle.endToEnd', { median: durationText(e2e.medianMinutes), p90: durationText(e2e.p90Minutes), offers: offersText(e2e.count) }) : t('metrics.cycle.endToEndNone')}
       chartDescription={describeDurations(rows)}
       chart={<DurationBars rows={rows} />}
       table={<DurationTable rows={tableRows} caption={t('metrics.tableOf', { title })} labelHeader={t('metrics.cycle.stage')} />}
@@ -110,7 +110,7 @@ export function ApprovalToSendCard({ filters, now }: CardProps) {
       csvHref={csvHref('approval-to-send', filters, now)}
       state={q}
       empty={rows.length === 0}
-      summary={d && t('metrics.send.summary', { median: durationText(d.medianMinutes), p90: durationText(d.p90Minutes), count: numberText(d.count) })}
+      summary={d && t('metrics.send.summary', { median: durationText(d.medianMinutes), p90: durationText(d.p90Minutes), offers: offersText(d.count) })}
       chartDescription={describeDurations(rows)}
       chart={<DurationBars rows={rows} />}
       table={<DurationTable rows={rows} caption={t('metrics.tableOf', { title })} labelHeader={t('metrics.send.measure')} />}
