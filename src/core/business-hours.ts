@@ -39,20 +39,54 @@ export function addBusinessHours(start: Date, hours: number, cal: BusinessCalend
   throw new RangeError('The business calendar has no working day in ten years.');
 }
 
-/** Working hours between two instants (fractional); negative when `to` is before `from`. */
+/**
+ * Working hours between two instants (fractional); negative when `to` is before `from`. The first
+ * and last days count their overlap with 09:00-17:00; every working day in between counts eight
+ * hours, so a span of years costs no more than a span of days.
+ */
 export function businessHoursBetween(from: Date, to: Date, cal: BusinessCalendar): number {
   const a = from.getTime();
   const b = to.getTime();
   if (b < a) return -businessHoursBetween(to, from, cal);
+  const first = localDate(a, cal.timeZone);
   const last = localDate(b, cal.timeZone);
-  let total = 0;
-  for (let date = localDate(a, cal.timeZone); date <= last; date = addDays(date, 1)) {
-    if (!isWorkingDay(date, cal)) continue;
-    const open = Math.max(a, wallTime(date, OPEN_HOUR, cal.timeZone));
-    const close = Math.min(b, wallTime(date, CLOSE_HOUR, cal.timeZone));
-    if (close > open) total += close - open;
+  const within = (date: string) => {
+    if (!isWorkingDay(date, cal)) return 0;
+    return Math.max(0, Math.min(b, wallTime(date, CLOSE_HOUR, cal.timeZone)) - Math.max(a, wallTime(date, OPEN_HOUR, cal.timeZone)));
+  };
+  if (first === last) return within(first) / HOUR_MS;
+  const between = workingDaysBetween(addDays(first, 1), last, cal);
+  return (within(first) + within(last)) / HOUR_MS + between * (CLOSE_HOUR - OPEN_HOUR);
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** Working days in [start, end) (ISO dates): weekdays by arithmetic, less the closed weekdays among them. */
+function workingDaysBetween(start: string, end: string, cal: BusinessCalendar): number {
+  if (start >= end) return 0;
+  const s = dayNumber(start);
+  const e = dayNumber(end);
+  // Day 0 (1970-01-01) was a Thursday: weekday of day n is (n + 4) mod 7, 0 = Sunday.
+  const weekdaysBefore = (n: number) => {
+    const weeks = Math.floor(n / 7);
+    let count = weeks * 5;
+    for (let d = weeks * 7; d < n; d++) {
+      const wd = (((d + 4) % 7) + 7) % 7;
+      if (wd !== 0 && wd !== 6) count++;
+    }
+    return count;
+  };
+  let days = weekdaysBefore(e) - weekdaysBefore(s);
+  const closed = new Set(cal.holidays);
+  // As isWorkingDay does: a date is a federal holiday when its own year's list has it.
+  for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) for (const d of federalDates(year)) if (d.startsWith(String(year))) closed.add(d);
+  for (const d of closed) {
+    if (d < start || d >= end) continue;
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6) days--;
   }
-  return total / HOUR_MS;
+  return days;
 }
 
 export function isWorkingDay(date: string, cal: BusinessCalendar): boolean {

@@ -3,7 +3,9 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
+  smallint,
   integer,
   jsonb,
   pgTable,
@@ -201,6 +203,10 @@ export const offers = pgTable(
   (t) => [
     index('offers_org_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('offers_org_status_idx').on(t.orgId, t.status),
+    // The status board's stage counts and filters: open offers only, read from the index alone.
+    index('offers_open_idx')
+      .on(t.orgId, t.status, t.businessUnitId, t.departmentId, t.recruiterId)
+      .where(sql`${t.status} not in ('handed_off', 'declined', 'expired', 'cancelled', 'rescinded', 'withdrawn')`),
   ],
 );
 
@@ -349,6 +355,8 @@ export const approvalSteps = pgTable(
     index('approval_steps_org_status_idx').on(t.orgId, t.status),
     // Time to approve and SLA adherence read decided steps by decision time.
     index('approval_steps_org_decided_idx').on(t.orgId, t.decidedAt).where(sql`${t.decidedAt} is not null`),
+    // The board's SLA filter starts from pending steps by due time.
+    index('approval_steps_pending_due_idx').on(t.orgId, t.dueAt).where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -959,6 +967,8 @@ export const offerStageIntervals = pgTable(
     leftAt: timestamp('left_at', { withTimezone: true, mode: 'date', precision: 3 }),
     /** The lifecycle event that ended the interval. */
     leftByEvent: text('left_by_event'),
+    /** Which duration bucket the closed interval falls in (src/offers/duration-buckets.ts); null while open. */
+    durationBucket: smallint('duration_bucket'),
   },
   (t) => [
     index('offer_stage_intervals_offer_idx').on(t.offerId, t.enteredAt),
@@ -968,6 +978,8 @@ export const offerStageIntervals = pgTable(
     index('offer_stage_intervals_org_entered_idx').on(t.orgId, t.enteredAt),
     // Cycle time reads closed intervals by the time they ended.
     index('offer_stage_intervals_org_left_idx').on(t.orgId, t.leftAt).where(sql`${t.leftAt} is not null`),
+    // Exact percentiles: the intervals of one stage and duration bucket in a period.
+    index('offer_stage_intervals_bucket_idx').on(t.orgId, t.status, t.durationBucket, t.leftAt).where(sql`${t.leftAt} is not null`),
     // The status board: open offers only, oldest in stage first.
     index('offer_stage_intervals_active_idx')
       .on(t.orgId, t.enteredAt, t.offerId)
@@ -1009,5 +1021,30 @@ export const offerMilestones = pgTable(
     nonStandardClause: boolean('non_standard_clause').notNull().default(false),
     declineReason: text('decline_reason'),
   },
-  (t) => [index('offer_milestones_org_created_idx').on(t.orgId, t.createdAt), index('offer_milestones_org_ended_idx').on(t.orgId, t.endedAt)],
+  (t) => [
+    index('offer_milestones_org_created_idx').on(t.orgId, t.createdAt),
+    index('offer_milestones_org_ended_idx').on(t.orgId, t.endedAt),
+    // Each metric reads one milestone's range: accepted (end to end, outcomes), submitted (exceptions), sent, verbal acceptance.
+    index('offer_milestones_org_accepted_idx').on(t.orgId, t.acceptedAt).where(sql`${t.acceptedAt} is not null`),
+    index('offer_milestones_org_submitted_idx').on(t.orgId, t.submittedAt).where(sql`${t.submittedAt} is not null`),
+    index('offer_milestones_org_sent_idx').on(t.orgId, t.sentAt).where(sql`${t.sentAt} is not null`),
+    index('offer_milestones_org_verbal_idx').on(t.orgId, t.verbalAcceptedAt).where(sql`${t.verbalAcceptedAt} is not null`),
+  ],
+);
+
+/**
+ * Read model: how many stage intervals closed per UTC day, stage and duration bucket, kept current
+ * with offer_stage_intervals. Cycle-time percentiles over a long period find the bucket holding each
+ * percentile's rank here, then read only that bucket's intervals for the exact value.
+ */
+export const stageDurationDays = pgTable(
+  'stage_duration_days',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    bucket: smallint('bucket').notNull(),
+    intervals: integer('intervals').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.status, t.bucket] })],
 );

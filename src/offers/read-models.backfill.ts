@@ -1,5 +1,7 @@
+import { bucketSql, millisecondsSql } from './duration-buckets';
+
 /**
- * Backfills of migration 0011 (metrics read models), kept here so tests can run them against what
+ * Backfills of migrations 0011 and 0012 (metrics read models), kept here so tests can run them against what
  * the live hooks wrote; the migration holds the same statements (a test keeps them equal).
  */
 
@@ -64,3 +66,21 @@ SET approver_role = (
   WHERE pv.id = s.policy_version_id AND st->>'key' = s.stage_key AND sp->>'key' = s.step_key AND a IS NOT NULL
   LIMIT 1)
 WHERE s.approver_role IS NULL;`;
+
+/** Migration 0012: the duration bucket of every closed interval without one. */
+export const intervalBucketsBackfillSql = `UPDATE offer_stage_intervals
+SET duration_bucket = ${bucketSql(millisecondsSql('entered_at', 'left_at'))}
+WHERE left_at IS NOT NULL AND duration_bucket IS NULL;`;
+
+const recountStageDurationDays = (scope: string) => `INSERT INTO stage_duration_days (org_id, day, status, bucket, intervals)
+SELECT org_id, (left_at AT TIME ZONE 'UTC')::date, status, duration_bucket, count(*)
+FROM offer_stage_intervals
+WHERE left_at IS NOT NULL${scope}
+GROUP BY 1, 2, 3, 4
+ON CONFLICT (org_id, day, status, bucket) DO UPDATE SET intervals = excluded.intervals;`;
+
+/** Migration 0012: stage_duration_days counted from the closed intervals (a recount, so it can run again). */
+export const stageDurationDaysBackfillSql = recountStageDurationDays('');
+
+/** The same recount for one organisation ($1), after a bulk load of generated history. */
+export const stageDurationDaysForOrgSql = recountStageDurationDays(' AND org_id = $1');

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { JournalLink } from '../core/journal';
 import type { Db } from '../db/client';
-import { offerStageIntervals } from '../db/schema';
+import { offerStageIntervals, stageDurationDays } from '../db/schema';
+import { thresholdsSql } from './duration-buckets';
 import type { ReadModelOffer } from './read-model-context';
 
 /**
@@ -22,12 +23,7 @@ export async function recordStageIntervals(tx: Db, orgId: string, offerId: strin
     }
     if (!changesStage(entry)) continue;
     const at = new Date(entry.at);
-    if (entry.type === 'offer.transitioned') {
-      await tx
-        .update(offerStageIntervals)
-        .set({ leftAt: at, leftByEvent: String(entry.data.event) })
-        .where(and(eq(offerStageIntervals.offerId, offerId), isNull(offerStageIntervals.leftAt)));
-    }
+    if (entry.type === 'offer.transitioned') await closeInterval(tx, orgId, offerId, at, String(entry.data.event));
     await tx.insert(offerStageIntervals).values({
       orgId,
       offerId,
@@ -39,6 +35,22 @@ export async function recordStageIntervals(tx: Db, orgId: string, offerId: strin
       versionNumber: version,
       enteredAt: at,
     });
+  }
+}
+
+/** Closes the open interval with its duration bucket, and counts it in stage_duration_days for the day it closed (UTC). */
+async function closeInterval(tx: Db, orgId: string, offerId: string, at: Date, event: string): Promise<void> {
+  const closed = await tx
+    .update(offerStageIntervals)
+    // SET sees the row before the update, so the duration is measured to `at`, not to left_at.
+    .set({ leftAt: at, leftByEvent: event, durationBucket: sql`width_bucket((extract(epoch from (${at.toISOString()}::timestamptz - entered_at)) * 1000)::bigint, ${sql.raw(thresholdsSql)})` })
+    .where(and(eq(offerStageIntervals.offerId, offerId), isNull(offerStageIntervals.leftAt)))
+    .returning({ status: offerStageIntervals.status, bucket: offerStageIntervals.durationBucket });
+  for (const c of closed) {
+    await tx
+      .insert(stageDurationDays)
+      .values({ orgId, day: at.toISOString().slice(0, 10), status: c.status, bucket: c.bucket!, intervals: 1 })
+      .onConflictDoUpdate({ target: [stageDurationDays.orgId, stageDurationDays.day, stageDurationDays.status, stageDurationDays.bucket], set: { intervals: sql`${stageDurationDays.intervals} + 1` } });
   }
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import { terminalStatuses, type OfferStatus } from '../core/lifecycle';
 import { generateOfferHistory, type HistoryContext, type OfferHistory } from './history/offer-history';
 import type { OrgPlan } from './history/organisation';
+import { stageDurationDaysForOrgSql } from '../offers/read-models.backfill';
 import { writeBatch, type Execute } from './history/writer';
 
 /** The demo organisation as the history generator needs it: who recruits, approves and hands off where. */
@@ -55,5 +56,6 @@ export async function seedDemoHistory(execute: Execute, clock: Clock, demo: Demo
     finished.push(h);
   }
   for (let start = 0; start < finished.length; start += 100) await writeBatch(execute, finished.slice(start, start + 100));
+  await execute(stageDurationDaysForOrgSql, [demo.org.id]);
   return finished.length;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from '../../src/core/business-hours';
+import { addBusinessHours, businessHoursBetween, isWorkingDay, wallTime, type BusinessCalendar } from '../../src/core/business-hours';
 import { usFederalHolidays } from '../../src/core/us-federal-holidays';
 
 const ny: BusinessCalendar = { timeZone: 'America/New_York', holidays: new Set() };
@@ -138,6 +138,40 @@ describe('businessHoursBetween', () => {
           const end = addBusinessHours(start, hours, cal);
           expect(end.getTime()).toBeGreaterThanOrEqual(start.getTime());
           expect(Math.abs(businessHoursBetween(start, end, cal) - hours)).toBeLessThan(1e-6);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('business hours over long spans', () => {
+  /** The day-by-day definition: each working day's overlap with 09:00-17:00. */
+  function naive(from: Date, to: Date, cal: BusinessCalendar): number {
+    let total = 0;
+    for (let t = Date.parse(`${from.toISOString().slice(0, 10)}T00:00:00Z`) - 2 * 86_400_000; t <= to.getTime() + 2 * 86_400_000; t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      if (!isWorkingDay(date, cal)) continue;
+      const open = Math.max(from.getTime(), wallTime(date, 9, cal.timeZone));
+      const close = Math.min(to.getTime(), wallTime(date, 17, cal.timeZone));
+      if (close > open) total += close - open;
+    }
+    return total / 3_600_000;
+  }
+
+  it('equals the day-by-day count for spans from minutes to years, in several zones and with company holidays', () => {
+    const zones = ['America/New_York', 'America/Los_Angeles', 'America/Phoenix', 'Pacific/Honolulu'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2027-06-01T00:00:00Z') }),
+        fc.integer({ min: 0, max: 3 * 365 * 86_400_000 }),
+        fc.constantFrom(...zones),
+        fc.boolean(),
+        (start, span, timeZone, companyHolidays) => {
+          const cal = { timeZone, holidays: new Set(companyHolidays ? ['2025-12-26', '2026-11-27', '2024-07-05', '2027-01-02'] : []) };
+          const from = new Date(start);
+          const to = new Date(start + span);
+          expect(businessHoursBetween(from, to, cal)).toBeCloseTo(naive(from, to, cal), 9);
         },
       ),
       { numRuns: 300 },

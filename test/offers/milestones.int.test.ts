@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalSteps, offerMilestones } from '../../src/db/schema';
-import { approverRoleBackfillSql, intervalTermsBackfillSql, milestonesBackfillSql } from '../../src/offers/read-models.backfill';
+import { approverRoleBackfillSql, intervalBucketsBackfillSql, intervalTermsBackfillSql, milestonesBackfillSql, stageDurationDaysBackfillSql } from '../../src/offers/read-models.backfill';
 import { approvalsApi, flowPolicy } from '../helpers/approvals';
 import { createOrgFixture, signIn } from '../helpers/factories';
 import { offerApi } from '../helpers/offer-api';
@@ -31,6 +31,8 @@ const portalPost = (w: SigningWorld, token: string, what: string, payload: objec
 it('migration 0011 runs the same backfill statements', () => {
   const migration = readFileSync(new URL('../../src/db/migrations/0011_metrics_read_models.sql', import.meta.url), 'utf8');
   for (const statement of [intervalTermsBackfillSql, milestonesBackfillSql, approverRoleBackfillSql]) expect(migration).toContain(statement);
+  const buckets = readFileSync(new URL('../../src/db/migrations/0012_duration_buckets.sql', import.meta.url), 'utf8');
+  for (const statement of [intervalBucketsBackfillSql, stageDurationDaysBackfillSql]) expect(buckets).toContain(statement);
 });
 
 describe('offer milestones', () => {

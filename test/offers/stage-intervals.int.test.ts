@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerStageIntervals } from '../../src/db/schema';
-import { intervalTermsBackfillSql } from '../../src/offers/read-models.backfill';
+import { intervalBucketsBackfillSql, intervalTermsBackfillSql, stageDurationDaysBackfillSql } from '../../src/offers/read-models.backfill';
+import { bucketOf } from '../../src/offers/duration-buckets';
+import { stageDurationDays } from '../../src/db/schema';
 import { stageIntervalsBackfillSql } from '../../src/offers/stage-intervals.backfill';
 import { approvalsApi, flowPolicy } from '../helpers/approvals';
 import { createOrgFixture, signIn, type OrgFixture } from '../helpers/factories';
@@ -36,9 +38,11 @@ async function expectIntervals(t: TestApp, offers: OfferApi, offerId: string, st
       expect(row.leftAt!.toISOString()).toBe(new Date(moves[i]!.at).toISOString());
       expect(row.leftByEvent).toBe(moves[i]!.data.event);
       expect(row.leftAt!.getTime()).toBeGreaterThanOrEqual(row.enteredAt.getTime());
+      expect(row.durationBucket).toBe(bucketOf(row.leftAt!.getTime() - row.enteredAt.getTime()));
     } else {
       expect(row.leftAt).toBeNull();
       expect(row.leftByEvent).toBeNull();
+      expect(row.durationBucket).toBeNull();
     }
   });
   expect(rows.filter((r) => r.leftAt === null)).toHaveLength(1);
@@ -61,7 +65,16 @@ async function expectBackfillMatches(t: TestApp, orgId: string) {
   expect(await snapshot(t, orgId)).toEqual([]);
   await t.database.exec(stageIntervalsBackfillSql);
   await t.database.exec(intervalTermsBackfillSql);
+  await t.database.exec(intervalBucketsBackfillSql);
   expect(await snapshot(t, orgId)).toEqual(live);
+  // The live per-day counts equal a recount from the intervals.
+  const days = async () =>
+    (await t.database.db.select().from(stageDurationDays).where(eq(stageDurationDays.orgId, orgId))).sort((a, b) => `${a.day}${a.status}${a.bucket}`.localeCompare(`${b.day}${b.status}${b.bucket}`));
+  const liveDays = await days();
+  expect(liveDays.reduce((n, d) => n + d.intervals, 0)).toBe(live.filter((i) => i.leftAt !== null).length);
+  await t.database.exec('DELETE FROM stage_duration_days');
+  await t.database.exec(stageDurationDaysBackfillSql);
+  expect(await days()).toEqual(liveDays);
   // Running it again adds nothing: it fills only offers without intervals.
   await t.database.exec(stageIntervalsBackfillSql);
   expect(await snapshot(t, orgId)).toEqual(live);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { verifyOfferJournal } from '../../src/journal/journal.service';
-import { approverRoleBackfillSql, intervalTermsBackfillSql, milestonesBackfillSql } from '../../src/offers/read-models.backfill';
+import { approverRoleBackfillSql, intervalBucketsBackfillSql, intervalTermsBackfillSql, milestonesBackfillSql, stageDurationDaysBackfillSql } from '../../src/offers/read-models.backfill';
 import { stageIntervalsBackfillSql } from '../../src/offers/stage-intervals.backfill';
 import { createHistoryContext } from '../../src/seed/history/history-context';
 import type { HistoryContext } from '../../src/seed/history/offer-history';
@@ -20,7 +20,8 @@ async function rows(text: string): Promise<Rows> {
 }
 
 const intervalsQuery = `SELECT offer_id, business_unit_id, department_id, recruiter_id, level, employment_type, status,
-  version_number, entered_at, left_at, left_by_event FROM offer_stage_intervals ORDER BY offer_id, entered_at, status`;
+  version_number, entered_at, left_at, left_by_event, duration_bucket FROM offer_stage_intervals ORDER BY offer_id, entered_at, status`;
+const daysQuery = 'SELECT org_id, day::text AS day, status, bucket, intervals FROM stage_duration_days ORDER BY org_id, day, status, bucket';
 const milestonesQuery = 'SELECT * FROM offer_milestones ORDER BY offer_id';
 const rolesQuery = 'SELECT id, approver_role FROM approval_steps ORDER BY id';
 
@@ -58,7 +59,9 @@ describe('generated offer history', () => {
     const intervals = await rows(intervalsQuery);
     const milestones = await rows(milestonesQuery);
     const roles = await rows(rolesQuery);
+    const days = await rows(daysQuery);
     expect(intervals.length).toBeGreaterThan(COUNT * 3);
+    expect(days.reduce((n, d) => n + Number(d.intervals), 0)).toBe(intervals.filter((i) => i.left_at !== null).length);
     expect(milestones).toHaveLength(COUNT);
     expect(roles.length).toBeGreaterThan(COUNT);
 
@@ -69,8 +72,12 @@ describe('generated offer history', () => {
     await database.exec(intervalTermsBackfillSql);
     await database.exec(milestonesBackfillSql);
     await database.exec(approverRoleBackfillSql);
+    await database.exec(intervalBucketsBackfillSql);
+    await database.exec('DELETE FROM stage_duration_days');
+    await database.exec(stageDurationDaysBackfillSql);
 
     expect(await rows(intervalsQuery)).toEqual(intervals);
+    expect(await rows(daysQuery)).toEqual(days);
     expect(await rows(milestonesQuery)).toEqual(milestones);
     expect(await rows(rolesQuery)).toEqual(roles);
   });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { average, byLifecycleOrder, exceptionReasons, rate, revisionBuckets, roundMinutes } from './metric-definitions';
 import { metricsScope, parseMetricsQuery, type MetricsRequest } from './metrics-query';
 import * as repo from './metrics.repo';
+import { cycleTimeByStage } from './cycle-time';
 import type {
   ApprovalsDto,
   ApprovalToSendDto,
@@ -51,7 +52,7 @@ export function createMetricsService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     cycleTime: (actor: Actor, query: unknown): Promise<CycleTimeDto> =>
       run(actor, query, async (tx, r) => {
-        const stages = await repo.cycleTimeByStage(tx, actor.orgId, r);
+        const stages = await cycleTimeByStage(tx, actor.orgId, r);
         const e2e = await repo.endToEnd(tx, actor.orgId, r);
         return { stages: byLifecycleOrder(stages).map((s) => ({ stage: s.stage, ...duration(s) })), endToEnd: duration(e2e) };
       }),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bucketOf } from '../../offers/duration-buckets';
 import { canonicalJson } from '../../core/canonical-json';
 import { GENESIS_HASH, hashJournalRow } from '../../core/journal';
 import { transition, type OfferEventType, type OfferStatus, type TransitionContext } from '../../core/lifecycle';
@@ -735,6 +736,7 @@ export function readModelsOf(offer: Row, versions: Row[], journal: Row[]): { int
       entered_at: c.at,
       left_at: next?.at ?? null,
       left_by_event: next?.event ?? null,
+      duration_bucket: next ? bucketOf(Date.parse(next.at) - Date.parse(c.at)) : null,
     };
   });
   const first = (pred: (j: Row, d: Row) => boolean) => {

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { parsePolicy } from '../../flow/policy/policy-parse';
 import { samplePolicySource } from '../../flow/policy/sample-policy';
+import { stageDurationDaysForOrgSql } from '../../offers/read-models.backfill';
 import { generateOfferHistory, type HistoryContext, type OfferHistory, type Row } from './offer-history';
 
 /**
@@ -19,7 +20,7 @@ const tables = {
   journal: ['org_id', 'offer_id', 'seq', 'type', 'actor_id', 'at', 'data', 'prev_hash', 'hash'],
   approval_steps: ['id', 'org_id', 'offer_id', 'version_number', 'policy_version_id', 'phase', 'stage_index', 'stage_key', 'stage_name', 'step_key', 'step_name', 'status', 'explanation', 'condition_held', 'approver_ids', 'approver_role', 'quorum', 'covers', 'sla_hours', 'reminder_hours', 'escalation_ids', 'carried_from_version', 'activated_at', 'due_at', 'escalated_at', 'decided_at', 'created_at'],
   approval_decisions: ['id', 'org_id', 'offer_id', 'step_id', 'approver_id', 'acted_by_id', 'decision', 'comment', 'via', 'at'],
-  offer_stage_intervals: ['org_id', 'offer_id', 'business_unit_id', 'department_id', 'recruiter_id', 'level', 'employment_type', 'status', 'version_number', 'entered_at', 'left_at', 'left_by_event'],
+  offer_stage_intervals: ['org_id', 'offer_id', 'business_unit_id', 'department_id', 'recruiter_id', 'level', 'employment_type', 'status', 'version_number', 'entered_at', 'left_at', 'left_by_event', 'duration_bucket'],
   offer_milestones: ['offer_id', 'org_id', 'business_unit_id', 'department_id', 'recruiter_id', 'level', 'employment_type', 'status', 'created_at', 'submitted_at', 'approved_at', 'sent_at', 'verbal_accepted_at', 'signed_at', 'accepted_at', 'handed_off_at', 'ended_at', 'revisions', 'out_of_band', 'over_budget', 'non_standard_clause', 'decline_reason'],
 } as const;
 export type HistoryTable = keyof typeof tables;
@@ -144,5 +145,7 @@ export async function writeOffers(
     running.add(job);
   }
   await Promise.all(running);
+  // Per-day duration counts span batches, so they are counted once every interval is in.
+  await lanes[0]!(stageDurationDaysForOrgSql, [ctx.plan.org.id]);
   return progress;
 }
