@@ -43,6 +43,13 @@ function durationColumns(minutes: SQL): SQL {
 
 const minutesBetween = (start: string, end: string) => sql.raw(`(date_part('epoch', ${end} - ${start}) / 60.0)`);
 
+/** Steps carry no dimensions: join each step's offer milestones only when a filter or scope needs them. */
+function milestonesFor(r: MetricsRequest): SQL {
+  const f = r.filters;
+  const filtered = r.businessUnitIds !== null || f.businessUnitId || f.departmentId || f.recruiterId || f.level || f.employmentType;
+  return filtered ? sql`join offer_milestones m on m.offer_id = s.offer_id and m.org_id = s.org_id` : sql``;
+}
+
 export interface DurationRow {
   count: number;
   median: number | null;
@@ -113,7 +120,7 @@ export async function approvalGroups(db: Db, orgId: string, r: MetricsRequest): 
           closer.approver_id, u.name as approver_name,
           ${minutesBetween('s.activated_at', 's.decided_at')} as minutes
         from approval_steps s
-        join offer_milestones m on m.offer_id = s.offer_id and m.org_id = s.org_id
+        ${milestonesFor(r)}
         left join lateral (select x.approver_id from approval_decisions x where x.step_id = s.id order by x.at desc, x.id desc limit 1) closer on true
         left join users u on u.id = closer.approver_id
         where s.org_id = ${orgId}::uuid and s.decided_at is not null
@@ -156,7 +163,7 @@ export async function pendingPastDue(db: Db, orgId: string, r: MetricsRequest, n
   const [row] = await rows(
     db,
     sql`select count(*)::int as count
-      from approval_steps s join offer_milestones m on m.offer_id = s.offer_id and m.org_id = s.org_id
+      from approval_steps s ${milestonesFor(r)}
       where s.org_id = ${orgId}::uuid and s.status = 'pending' and s.due_at < ${now.toISOString()}::timestamptz ${dimensions('m', r)}`,
   );
   return int(row?.count);
