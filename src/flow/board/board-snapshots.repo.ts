@@ -42,6 +42,9 @@ export interface SnapshotFacts {
   names: Map<string, string>;
 }
 
+/** Qualified: drizzle renders a select field's own columns unqualified, and a bare "id" in the subquery would be the decision's. */
+const stepId = sql.raw('"approval_steps"."id"');
+
 /** Joins the offers row for its current version, so only facts of that version are read. */
 const currentVersion = (table: { offerId: unknown; versionNumber: unknown; orgId: unknown }) =>
   and(eq(offers.id, table.offerId as typeof offers.id), eq(offers.orgId, table.orgId as typeof offers.orgId), eq(offers.currentVersion, table.versionNumber as typeof offers.currentVersion));
@@ -60,7 +63,7 @@ export async function loadSnapshotFacts(db: Db, orgId: string, offerIds: string[
         stepName: approvalSteps.stepName,
         status: approvalSteps.status,
         approverIds: approvalSteps.approverIds,
-        approvedIds: sql<string[]>`coalesce((select jsonb_agg(distinct d.approver_id) from approval_decisions d where d.step_id = ${approvalSteps.id} and d.decision = 'approve'), '[]'::jsonb)`,
+        approvedIds: sql<string[]>`coalesce((select jsonb_agg(distinct d.approver_id) from approval_decisions d where d.step_id = ${stepId} and d.decision = 'approve'), '[]'::jsonb)`,
         quorum: approvalSteps.quorum,
         activatedAt: approvalSteps.activatedAt,
         dueAt: approvalSteps.dueAt,

@@ -1,4 +1,5 @@
-import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from '../../core/business-hours';
+import { addBusinessHours, isWorkingDay, wallTime, type BusinessCalendar } from '../../core/business-hours';
+import { addDays, isoDate } from '../../core/dates';
 import { DUE_SOON_BUSINESS_HOURS, FOLLOW_UP_BUSINESS_HOURS } from './waiting-on';
 
 /**
@@ -18,23 +19,25 @@ export function dueSoonUntil(now: Date, cal: BusinessCalendar): Date {
 /**
  * The latest send time after which an unopened offer still waits on the candidate: sent at or
  * before it, FOLLOW_UP_BUSINESS_HOURS working hours have passed and the recruiter follows up.
+ * Counted back from `now` one working day at a time (09:00-17:00 in the zone, as
+ * businessHoursBetween counts them), starting from a date no zone has reached yet.
  */
 export function followUpSentBefore(now: Date, cal: BusinessCalendar): Date {
-  const enough = (t: number) => businessHoursBetween(new Date(t), now, cal) >= FOLLOW_UP_BUSINESS_HOURS;
-  // Bracket: step back a few days at a time until enough working time lies between.
-  let span = 3 * 86_400_000;
-  let lo = now.getTime() - span;
-  for (let i = 0; i < 40 && !enough(lo); i++) {
-    span *= 2;
-    lo = now.getTime() - span;
+  const t = now.getTime();
+  let remaining = FOLLOW_UP_BUSINESS_HOURS * HOUR_MS;
+  let date = addDays(isoDate(now), 1);
+  for (let i = 0; i < MAX_DAYS; i++, date = addDays(date, -1)) {
+    if (!isWorkingDay(date, cal)) continue;
+    const open = wallTime(date, OPEN_HOUR, cal.timeZone);
+    const end = Math.min(t, wallTime(date, CLOSE_HOUR, cal.timeZone));
+    if (end <= open) continue;
+    if (remaining <= end - open) return new Date(end - remaining);
+    remaining -= end - open;
   }
-  if (!enough(lo)) return new Date(lo);
-  // Working time back from now only grows as the send time moves earlier: bisect to the millisecond.
-  let hi = now.getTime();
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (enough(mid)) lo = mid;
-    else hi = mid;
-  }
-  return new Date(lo);
+  throw new RangeError('The business calendar has no working day in ten years.');
 }
+
+const OPEN_HOUR = 9;
+const CLOSE_HOUR = 17;
+const HOUR_MS = 3_600_000;
+const MAX_DAYS = 3660;

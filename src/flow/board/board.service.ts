@@ -7,7 +7,7 @@ import { readSigningSettings } from '../signing/signing-settings';
 import { dueSoonUntil, followUpSentBefore } from './board-time';
 import { indexFacts, snapshotOf } from './board-snapshot';
 import { loadSnapshotFacts } from './board-snapshots.repo';
-import { boardContext, countByStage, listBoardPage, type BoardFilter } from './board.repo';
+import { boardContext, boardRead, countByStage, listBoardPage, type BoardFilter, type BoardPageQuery } from './board.repo';
 import { openStatuses, type BoardDto, type BoardQuery } from './board.schema';
 import { waitingOn } from './waiting-on';
 
@@ -37,17 +37,12 @@ export function createBoardService({ db, clock }: { db: Db; clock: Clock }) {
       followUpSentBefore: followUpSentBefore(now, calendar),
       signatoryUserId,
     };
-    const [rows, counts] = await Promise.all([
-      listBoardPage(db, actor.orgId, {
-        ...filter,
-        direction,
-        limit: q.limit + 1,
-        after,
-        nameReach: reachOf(actor, 'candidate.name'),
-        titleReach: reachOf(actor, 'title'),
-      }),
-      countByStage(db, actor.orgId, filter),
-    ]);
+    // The counts come first: they say whether the chosen stages are few enough to read first.
+    const { counts, rows } = await boardRead(db, async (tx) => {
+      const counts = await countByStage(tx, actor.orgId, filter);
+      const query: BoardPageQuery = { ...filter, direction, limit: q.limit + 1, after, nameReach: reachOf(actor, 'candidate.name'), titleReach: reachOf(actor, 'title') };
+      return { counts, rows: await listBoardPage(tx, actor.orgId, query, fewInStages(counts, q.stage)) };
+    });
     const page = rows.slice(0, q.limit);
     const facts = indexFacts(await loadSnapshotFacts(db, actor.orgId, page.map((r) => r.offerId), now, signatoryUserId ? [signatoryUserId] : []));
     const byStage: Record<string, number> = {};
@@ -83,6 +78,25 @@ export function createBoardService({ db, clock }: { db: Db; clock: Clock }) {
 }
 
 export type BoardService = ReturnType<typeof createBoardService>;
+
+/**
+ * Read the chosen stages' intervals first when they hold at most half of the open offers that pass
+ * the other filters, and those are many; when few pass, the planner starts from them
+ * (offers_open_idx), and when the chosen stages hold most, walking in order finds a page soon.
+ */
+export function fewInStages(counts: Map<string, number>, stages: string[] | undefined): boolean {
+  if (!stages?.length) return false;
+  let chosen = 0;
+  let all = 0;
+  for (const [stage, n] of counts) {
+    all += n;
+    if (stages.includes(stage)) chosen += n;
+  }
+  return all > FEW_OFFERS && chosen * 2 <= all;
+}
+
+/** Few enough open offers to read them all from offers_open_idx and sort them. */
+const FEW_OFFERS = 2_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

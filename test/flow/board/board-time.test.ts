@@ -13,6 +13,8 @@ const nows = [
   '2026-11-21T15:00:00Z', // Sat
   '2026-11-25T21:00:00Z', // Wed 16:00 before Thanksgiving and the organisation's Friday
   '2026-11-30T14:00:00Z', // Mon 09:00 after the long weekend
+  '2026-11-02T15:00:00Z', // Mon 10:00, the day after daylight saving ended
+  '2027-03-15T13:30:00Z', // Mon 09:30, the day after daylight saving started
 ].map((s) => new Date(s));
 const MS = 1;
 

@@ -13,6 +13,7 @@ import { expectProblem } from '../../helpers/problem';
 import { createLocalObjectStore } from '../../../src/storage/local-object-store';
 import { createTestApp, TEST_NOW, type TestApp } from '../../helpers/test-app';
 import { hashPassword } from '../../../src/auth/secrets';
+import { listBoardPage } from '../../../src/flow/board/board.repo';
 
 /**
  * GET /api/v1/board on a small organisation. TEST_NOW is Monday 2027-03-01 10:00 in New York
@@ -201,6 +202,39 @@ describe('status board', () => {
     const combined = await board('admin', `stage=draft&recruiterId=${fx.users.recruiter.id}&departmentId=${fx.departmentId}`);
     expect(idsOf(combined)).toEqual([ids.draft, ids.legal]);
     expect(combined.counts.byStage).toMatchObject({ draft: 2, comp_review: 1, drafting: 1 });
+  });
+
+  it('reads the same pages whether it walks in order or reads the chosen stages first', async () => {
+    const reach = { userId: fx.users.admin.id, grants: [{ rows: 'any' as const, businessUnitId: null }] };
+    const base = { userId: fx.users.admin.id, view: 'all' as const, reach, nameReach: reach, titleReach: reach, now: WEDNESDAY_11AM, dueSoonUntil: WEDNESDAY_11AM, followUpSentBefore: WEDNESDAY_11AM, signatoryUserId: null, limit: 2 };
+    const cases = [
+      { stages: ['draft'] },
+      { stages: ['comp_review', 'drafting'] },
+      { stages: ['draft'], recruiterId: extra.sam },
+      { stages: ['draft', 'comp_review'], departmentId: fx.departmentId },
+      { stages: ['sent'] },
+    ];
+    for (const filters of cases) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const pages = async (stagesFirst: boolean) => {
+          const seen: string[] = [];
+          let after: { enteredAt: Date; offerId: string } | undefined;
+          for (let i = 0; i < 10; i++) {
+            const rows = await listBoardPage(t.database.db, fx.orgId, { ...base, ...filters, direction, after }, stagesFirst);
+            seen.push(...rows.map((r) => `${r.offerId} ${r.status} ${r.enteredAt.toISOString()} ${r.recruiter.name}`));
+            const last = rows.at(-1);
+            if (rows.length < base.limit || !last) break;
+            after = { enteredAt: last.enteredAt, offerId: last.offerId };
+          }
+          return seen;
+        };
+        const walked = await pages(false);
+        expect(await pages(true), `${JSON.stringify(filters)} ${direction}`).toEqual(walked);
+      }
+    }
+    expect((await listBoardPage(t.database.db, fx.orgId, { ...base, stages: ['draft'], direction: 'asc', limit: 10 }, true)).map((r) => r.offerId)).toEqual(
+      oldestFirst().filter((id) => ![ids.financeWait, ids.drafting].includes(id)),
+    );
   });
 
   it('filters by SLA state as the words say it, as time passes', async () => {
