@@ -12,7 +12,8 @@
  * performance.now() around app.inject; p50/p95/p99 are nearest-rank. Goals (issue 9): a filtered,
  * sorted board page p95 under 50 ms; cycle time by stage over 90 days under 200 ms.
  * Then one more request per scenario with every statement sent through node-postgres recorded,
- * and each SELECT run again under EXPLAIN (ANALYZE, BUFFERS): the plans go to
+ * and each SELECT run again under EXPLAIN (ANALYZE, BUFFERS) with the settings the request made
+ * (its SET statements, replayed for the scenario's session): the plans go to
  * bench/results/board-metrics-plans.txt, the numbers to bench/results/board-metrics.json.
  *
  * Knobs (environment): DATABASE_URL (the server; default postgres://postgres@127.0.0.1:5432/postgres),
@@ -187,6 +188,12 @@ async function main() {
       const selects: { ms: number; summary: string }[] = [];
       plans.push(`\n=== ${s.name}\n${s.url}\n${capture.statements.length} statements`);
       for (const st of capture.statements) {
+        // Settings the app makes for its reads (set local jit = off, …) apply to the explained statements too.
+        const setting = /^\s*set\s+(?:local\s+)?(?!transaction\b)(\w+)\s*(?:=|to)\s*(.+?)\s*;?\s*$/i.exec(st.text);
+        if (setting) {
+          await explainer.query(`set ${setting[1]} = ${setting[2]}`);
+          continue;
+        }
         if (!/^\s*(select|with)\b/i.test(st.text)) continue;
         let rows: Record<string, string>[];
         try {
@@ -200,6 +207,7 @@ async function main() {
         selects.push({ ms, summary: `${st.text.replace(/\s+/g, ' ').slice(0, 160)}… -> ${lines[0]!.trim().slice(0, 120)}` });
         plans.push(`\n--- ${ms} ms\n${st.text}\n-- values: ${JSON.stringify(st.values)}\n${lines.join('\n')}`);
       }
+      await explainer.query('reset all');
       selects.sort((a, b) => b.ms - a.ms);
       statementSummary[s.name] = { statements: capture.statements.length, selects };
     }
