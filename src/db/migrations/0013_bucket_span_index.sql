@@ -1,0 +1,2 @@
+DROP INDEX "offer_stage_intervals_bucket_idx";--> statement-breakpoint
+CREATE INDEX "offer_stage_intervals_bucket_span_idx" ON "offer_stage_intervals" USING btree ("org_id","status","duration_bucket","left_at","entered_at") WHERE "offer_stage_intervals"."left_at" is not null;
