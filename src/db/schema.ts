@@ -980,6 +980,10 @@ export const offerStageIntervals = pgTable(
     index('offer_stage_intervals_org_left_idx').on(t.orgId, t.leftAt).where(sql`${t.leftAt} is not null`),
     // Exact percentiles: the intervals of one stage and duration bucket in a period, durations from the index alone.
     index('offer_stage_intervals_bucket_span_idx').on(t.orgId, t.status, t.durationBucket, t.leftAt, t.enteredAt).where(sql`${t.leftAt} is not null`),
+    // Cycle time for one business unit (or a caller scoped to some): that unit's closed intervals in a period, from the index alone.
+    index('offer_stage_intervals_unit_left_idx')
+      .on(t.orgId, t.businessUnitId, t.leftAt, t.status, t.enteredAt)
+      .where(sql`${t.leftAt} is not null`),
     // The status board: open offers only, oldest in stage first.
     index('offer_stage_intervals_active_idx')
       .on(t.orgId, t.enteredAt, t.offerId)

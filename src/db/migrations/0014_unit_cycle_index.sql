@@ -1,0 +1,1 @@
+CREATE INDEX "offer_stage_intervals_unit_left_idx" ON "offer_stage_intervals" USING btree ("org_id","business_unit_id","left_at","status","entered_at") WHERE "offer_stage_intervals"."left_at" is not null;
