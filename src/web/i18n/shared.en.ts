@@ -7,6 +7,11 @@ import { registerMessages } from './t';
 export const sharedMessagesEn = registerMessages({
   'admin.actions': 'Actions',
 
+  'filter.businessUnit': 'Business unit',
+  'filter.department': 'Department',
+  'filter.recruiter': 'Recruiter',
+  'filter.any': 'Any',
+
   'role.admin': 'Admin',
   'role.recruiter': 'Recruiter',
   'role.hiring_manager': 'Hiring manager',

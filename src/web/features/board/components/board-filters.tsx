@@ -1,7 +1,7 @@
 import { Button, Grid, Group, Select, SegmentedControl, Stack, Text } from '@mantine/core';
 import { t, type MessageKey } from '../../../i18n/t';
 import '../messages.en';
-import { useBusinessUnits, useDepartments, useUsers } from '../../../lib/directory';
+import { OrgScopeSelects } from '../../../components/org-scope-selects';
 import { boardSorts, boardViews, hasNarrowingFilters, slaStates, type BoardFilters, type BoardSort, type BoardView, type SlaState } from './board-query';
 
 interface Props {
@@ -15,16 +15,6 @@ const sortOptions = boardSorts.map((s) => ({ value: s, label: t(`board.sort.${s}
 const slaOptions = slaStates.map((s) => ({ value: s, label: t(`board.sla.${s}` as MessageKey) }));
 
 export function BoardFilterBar({ filters, onChange, onClear }: Props) {
-  const units = useBusinessUnits();
-  const departments = useDepartments();
-  const users = useUsers();
-  const departmentOptions = (departments.data ?? [])
-    .filter((d) => !filters.businessUnitId || d.businessUnitId === filters.businessUnitId)
-    .map((d) => ({ value: d.id, label: d.name }));
-  const recruiterOptions = (users.data ?? [])
-    .filter((u) => u.roles.includes('recruiter') || u.id === filters.recruiterId)
-    .map((u) => ({ value: u.id, label: u.name }));
-
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" gap="sm">
@@ -49,38 +39,7 @@ export function BoardFilterBar({ filters, onChange, onClear }: Props) {
         />
       </Group>
       <Grid gap="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-          <Select
-            label={t('board.filter.businessUnit')}
-            placeholder={t('board.filter.any')}
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            value={filters.businessUnitId ?? null}
-            onChange={(v) => onChange({ businessUnitId: v ?? undefined, departmentId: undefined })}
-            clearable
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-          <Select
-            label={t('board.filter.department')}
-            placeholder={t('board.filter.any')}
-            data={departmentOptions}
-            value={filters.departmentId ?? null}
-            onChange={(v) => onChange({ departmentId: v ?? undefined })}
-            clearable
-            searchable
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-          <Select
-            label={t('board.filter.recruiter')}
-            placeholder={t('board.filter.any')}
-            data={recruiterOptions}
-            value={filters.recruiterId ?? null}
-            onChange={(v) => onChange({ recruiterId: v ?? undefined })}
-            clearable
-            searchable
-          />
-        </Grid.Col>
+        <OrgScopeSelects value={filters} onChange={onChange} span={{ base: 12, sm: 6, lg: 3 }} />
         <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
           <Select
             label={t('board.filter.sla')}

@@ -2,7 +2,7 @@ import { Button, Grid, Group, Select, TextInput } from '@mantine/core';
 import { t, type MessageKey } from '../../../i18n/t';
 import '../messages.en';
 import '../../../i18n/shared.en';
-import { useBusinessUnits, useDepartments, useUsers } from '../../../lib/directory';
+import { OrgScopeSelects } from '../../../components/org-scope-selects';
 import { employmentTypeLabel } from '../../../lib/labels';
 import { useLevels } from '../api/levels';
 import { employmentTypes, hasMetricsFilters, periods, type MetricsFilters, type Period } from './metrics-query';
@@ -17,51 +17,13 @@ const periodOptions = periods.map((p) => ({ value: p, label: t(`metrics.period.$
 const typeOptions = employmentTypes.map((e) => ({ value: e, label: employmentTypeLabel(e) }));
 
 export function MetricsFilterBar({ filters, onChange, onClear }: Props) {
-  const units = useBusinessUnits();
-  const departments = useDepartments();
-  const users = useUsers();
   const levels = useLevels();
-  const departmentOptions = (departments.data ?? [])
-    .filter((d) => !filters.businessUnitId || d.businessUnitId === filters.businessUnitId)
-    .map((d) => ({ value: d.id, label: d.name }));
-  const recruiterOptions = (users.data ?? []).filter((u) => u.roles.includes('recruiter') || u.id === filters.recruiterId).map((u) => ({ value: u.id, label: u.name }));
   const levelOptions = [...new Set([...(levels.data ?? []), ...(filters.level ? [filters.level] : [])])];
   const span = { base: 12, xs: 6, md: 4, lg: 2 };
 
   return (
     <Grid gap="sm" align="flex-end">
-      <Grid.Col span={span}>
-        <Select
-          label={t('metrics.filter.businessUnit')}
-          placeholder={t('metrics.filter.any')}
-          data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={filters.businessUnitId ?? null}
-          onChange={(v) => onChange({ businessUnitId: v ?? undefined, departmentId: undefined })}
-          clearable
-        />
-      </Grid.Col>
-      <Grid.Col span={span}>
-        <Select
-          label={t('metrics.filter.department')}
-          placeholder={t('metrics.filter.any')}
-          data={departmentOptions}
-          value={filters.departmentId ?? null}
-          onChange={(v) => onChange({ departmentId: v ?? undefined })}
-          clearable
-          searchable
-        />
-      </Grid.Col>
-      <Grid.Col span={span}>
-        <Select
-          label={t('metrics.filter.recruiter')}
-          placeholder={t('metrics.filter.any')}
-          data={recruiterOptions}
-          value={filters.recruiterId ?? null}
-          onChange={(v) => onChange({ recruiterId: v ?? undefined })}
-          clearable
-          searchable
-        />
-      </Grid.Col>
+      <OrgScopeSelects value={filters} onChange={onChange} span={span} />
       <Grid.Col span={span}>
         <Select
           label={t('metrics.filter.level')}
