@@ -1052,3 +1052,58 @@ export const stageDurationDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.status, t.bucket] })],
 );
+
+/**
+ * Custom offer fields an organisation (or one business unit) defines. The key never changes and
+ * is never reused: values captured under it keep their meaning. Retiring is final.
+ */
+export const fieldDefinitions = pgTable(
+  'field_definitions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    /** Null: organisation-wide. */
+    businessUnitId: uuid('business_unit_id').references(() => businessUnits.id),
+    key: text('key').notNull(),
+    currentVersion: integer('current_version').notNull().default(0),
+    retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }),
+    retiredBy: uuid('retired_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('field_definitions_scope_key').on(t.orgId, sql`coalesce(${t.businessUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.key),
+  ],
+);
+
+/** Every saved version of a field definition, as validated. Immutable. */
+export const fieldDefinitionVersions = pgTable(
+  'field_definition_versions',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    definitionId: uuid('definition_id').notNull().references(() => fieldDefinitions.id),
+    number: integer('number').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('field_definition_versions_number_key').on(t.definitionId, t.number)],
+);
+
+/** Who retired a field, when and why; a forced retirement names the users it overrode. Append-only. */
+export const fieldDefinitionRetirements = pgTable(
+  'field_definition_retirements',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    definitionId: uuid('definition_id').notNull().references(() => fieldDefinitions.id),
+    versionNumber: integer('version_number').notNull(),
+    forced: boolean('forced').notNull(),
+    reason: text('reason'),
+    /** The users of the field found at retirement: [{ kind, id, name, number, current }]. */
+    usedBy: jsonb('used_by').notNull(),
+    retiredBy: uuid('retired_by').notNull().references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [uniqueIndex('field_definition_retirements_definition_key').on(t.definitionId)],
+);

@@ -50,6 +50,7 @@ import { registerSigning } from '../flow/signing/signing.module';
 import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
 import { registerBoard } from '../flow/board/board.routes';
 import { registerMetricsRoutes } from '../flow/metrics/metrics.routes';
+import { registerFields } from '../flow/fields/fields.routes';
 import { registerHandoff, startOnboardingOnMove } from '../flow/handoff/handoff.module';
 import { registerWebhooks } from '../flow/webhooks/webhooks.module';
 import { handoffRecordEmitter } from '../flow/webhooks/delivery';
@@ -202,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHandoff(app, { db, clock, emit: handoffRecordEmitter(clock) });
   registerBoard(app, { db, clock });
   registerMetricsRoutes(app, { db, clock });
+  registerFields(app, { db, clock });
   registerWebhooks(app, { db, clock, jobs, timeoutMs: options.webhookTimeoutMs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });

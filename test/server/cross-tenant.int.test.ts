@@ -56,6 +56,9 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   // Template and clause keys name things inside the caller's own library: A's key read by B is
   // not found; a PUT by B writes B's own entry of that name (checked below to leave A untouched).
   { param: /^key$/, path: /\/(templates|clauses)\//, ids: () => [A_ONLY_KEY] },
+  // A custom field key names a field of the caller's own organisation: A's key read or changed by B is not found.
+  { param: /^key$/, path: /^\/api\/v1\/admin\/fields\//, ids: () => [A_ONLY_KEY] },
+  { param: /^number$/, path: /^\/api\/v1\/admin\/fields\//, ids: () => ['1'] },
   // An approval link's token is the credential itself (like a password), not an id of A's:
   // whoever holds a live one may use it. Here: one that was never issued.
   { param: /^token$/, path: /\/approval-links\//, ids: () => ['oal_never-issued-token-0000000000000000000000'] },
@@ -149,6 +152,7 @@ beforeAll(async () => {
   const asAdmin = { cookie: aAdmin, ...csrfHeader };
   const template = await t.app.inject({ method: 'PUT', url: `/api/v1/templates/${A_ONLY_KEY}`, headers: asAdmin, payload: { name: 'A letter', kind: 'letter', source: '# Offer for {{ candidate.fullName }}\n\nBase {{ offer.baseSalary }}.' } });
   expect(template.statusCode, template.body).toBe(200);
+  expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/fields', headers: asAdmin, payload: { key: A_ONLY_KEY, label: 'A field', type: 'text' } })).statusCode).toBe(201);
   expect((await t.app.inject({ method: 'PUT', url: `/api/v1/clauses/${A_ONLY_KEY}`, headers: asAdmin, payload: { title: 'A clause', body: 'Only A has this.' } })).statusCode).toBe(200);
   expect((await t.app.inject({ method: 'PUT', url: '/api/v1/packet-rules', headers: asAdmin, payload: { rules: [{ templateKey: A_ONLY_KEY, description: 'Every offer', match: {} }] } })).statusCode).toBe(200);
   const withPacket = await api.createDraft();

@@ -1,0 +1,189 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InvalidRequestError, PreconditionRequiredError } from '../../core/errors';
+import { roles } from '../../core/roles';
+import type { Clock } from '../../core/clock';
+import type { Db } from '../../db/client';
+import { requireActor } from '../../server/plugins/auth';
+import { setEtag } from '../../server/preconditions';
+import { DEFAULT_SECTION, fieldTypes } from './field-definition.schema';
+import { createFieldService, type FieldService } from './fields.service';
+
+const tags = ['custom fields'];
+
+const definitionSchema = z.object({
+  key: z.string().describe('Lower snake case; used as custom.<key> in conditions, templates and exports'),
+  label: z.string(),
+  type: z.enum(fieldTypes),
+  helpText: z.string().optional(),
+  section: z.string(),
+  order: z.int(),
+  validation: z.object({
+    required: z.boolean(),
+    requiredWhen: z.unknown().optional().describe('A condition in the policy language: { field, op, value } or all / any / not'),
+    min: z.union([z.number(), z.string()]).optional(),
+    max: z.union([z.number(), z.string()]).optional(),
+    pattern: z.string().optional(),
+  }),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  default: z.unknown().optional(),
+  access: z.object({ read: z.array(z.enum(roles)), write: z.array(z.enum(roles)) }),
+  sensitive: z.boolean(),
+});
+
+const userSchema = z.object({
+  kind: z.enum(['approval_policy_version', 'document_template_version', 'field_definition']),
+  id: z.string(),
+  name: z.string(),
+  number: z.int(),
+  current: z.boolean(),
+  description: z.string(),
+});
+
+const fieldSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  businessUnitId: z.string().nullable().describe('Null: organisation-wide'),
+  currentVersion: z.int().describe('Also the ETag: send it back in If-Match to change the field'),
+  createdAt: z.string(),
+  updatedAt: z.string().describe('When the current version was saved'),
+  retired: z
+    .object({ at: z.string(), byUserId: z.string(), forced: z.boolean(), reason: z.string().nullable(), usedBy: z.array(userSchema) })
+    .nullable(),
+  definition: definitionSchema,
+});
+
+const versionSchema = z.object({
+  number: z.int(),
+  definition: definitionSchema,
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+});
+
+const d = (text: string) => z.unknown().optional().describe(text);
+/**
+ * The definition as sent. Properties are declared loosely so that every problem, whatever its
+ * kind, comes back as one 422 naming the property (the service validates); docs/fields.md
+ * describes each in full.
+ */
+const definitionBody = {
+  key: d('Required on create. Lower snake case (cost_center), at most 40 characters, not a built-in field name; never changes'),
+  label: d('Required. 1 to 100 characters'),
+  type: d(`Required. One of ${fieldTypes.join(', ')}`),
+  helpText: d('At most 500 characters'),
+  section: d(`Section of the intake form, at most 60 characters; default "${DEFAULT_SECTION}"`),
+  order: d('Position in its section, 0 to 10000; default 0'),
+  validation: d('{ required, requiredWhen (a policy-language condition over offer terms or custom.<key>), min, max, pattern }'),
+  options: d('single_select and multi_select: 1 to 200 of { value, label }'),
+  default: d('A value that passes the field\'s own validation (not for user_reference)'),
+  access: d(`{ read: roles, write: roles }; roles: ${roles.join(', ')}. Defaults: everyone reads (pay readers, when sensitive); offer writers write`),
+  sensitive: d('true: treated like compensation; only roles that read pay may read it'),
+};
+
+const keyParams = z.strictObject({ key: z.string().min(1).max(100) });
+const scopeQuery = z.strictObject({
+  businessUnitId: z.uuid('must be a business unit id').optional().describe('The business unit of a unit field; leave out for an organisation-wide field'),
+});
+
+/** Reads the field version a change is based on, from If-Match: "3" (or W/"3"). */
+function requireFieldVersion(req: FastifyRequest): number {
+  const raw = req.headers['if-match'];
+  if (!raw) throw new PreconditionRequiredError('Send If-Match with the version of the field you read (its ETag), so a stale change cannot overwrite a newer one.');
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
+  if (!m) throw new InvalidRequestError(`If-Match "${raw}" is not a field version like "3".`, [{ field: 'If-Match', message: 'must be a field ETag like "3"' }]);
+  return Number(m[1]);
+}
+
+export function registerFieldRoutes(app: FastifyInstance, { fields }: { fields: FieldService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const scope = (q: { businessUnitId?: string }) => q.businessUnitId ?? null;
+
+  r.get('/api/v1/admin/fields', {
+    schema: { tags, summary: 'Custom offer fields with their current version (admins; unit admins see organisation-wide fields and their units\')', response: { 200: z.array(fieldSchema) } },
+    handler: (req) => fields.list(requireActor(req)),
+  });
+
+  r.post('/api/v1/admin/fields', {
+    schema: {
+      tags,
+      summary: 'Define a custom offer field (version 1)',
+      description: 'Organisation admins define organisation-wide fields and fields of any business unit; a business unit\'s admins define that unit\'s. Every problem comes back as 422 naming the property (for example `options.1.value` or `validation.requiredWhen.field`).',
+      body: z.object({ businessUnitId: d('A business unit id for a field only its offers carry; null or left out: organisation-wide'), ...definitionBody }).loose(),
+      response: { 201: fieldSchema },
+    },
+    handler: async (req, reply) => {
+      const created = await fields.create(requireActor(req), req.body as Record<string, unknown>);
+      setEtag(reply, created.currentVersion);
+      return reply.code(201).send(created);
+    },
+  });
+
+  r.get('/api/v1/admin/fields/:key', {
+    schema: { tags, summary: 'One custom field with its current version (ETag: the version)', params: keyParams, querystring: scopeQuery, response: { 200: fieldSchema } },
+    handler: async (req, reply) => {
+      const field = await fields.get(requireActor(req), req.params.key, scope(req.query));
+      setEtag(reply, field.currentVersion);
+      return field;
+    },
+  });
+
+  r.put('/api/v1/admin/fields/:key', {
+    schema: {
+      tags,
+      summary: 'Save a new version of a custom field (If-Match)',
+      description: 'Send the whole definition; the key and the type never change. Needs If-Match with the version you read (409 when it moved on). Offer versions keep the definition version their values were captured under.',
+      params: keyParams,
+      querystring: scopeQuery,
+      body: z.object(definitionBody).loose(),
+      response: { 200: fieldSchema },
+    },
+    handler: async (req, reply) => {
+      const actor = requireActor(req);
+      const saved = await fields.update(actor, req.params.key, scope(req.query), requireFieldVersion(req), req.body as Record<string, unknown>);
+      setEtag(reply, saved.currentVersion);
+      return saved;
+    },
+  });
+
+  r.get('/api/v1/admin/fields/:key/versions', {
+    schema: { tags, summary: 'Every version of a custom field, newest first', params: keyParams, querystring: scopeQuery, response: { 200: z.array(versionSchema) } },
+    handler: (req) => fields.versions(requireActor(req), req.params.key, scope(req.query)),
+  });
+
+  r.get('/api/v1/admin/fields/:key/versions/:number', {
+    schema: {
+      tags,
+      summary: 'One version of a custom field',
+      params: z.strictObject({ key: z.string().min(1).max(100), number: z.coerce.number().int().min(1).max(1_000_000) }),
+      querystring: scopeQuery,
+      response: { 200: versionSchema },
+    },
+    handler: (req) => fields.version(requireActor(req), req.params.key, scope(req.query), req.params.number),
+  });
+
+  r.get('/api/v1/admin/fields/:key/usages', {
+    schema: { tags, summary: 'What uses a custom field: policy versions, template versions and other fields\' required-when', params: keyParams, querystring: scopeQuery, response: { 200: z.array(userSchema) } },
+    handler: (req) => fields.usages(requireActor(req), req.params.key, scope(req.query)),
+  });
+
+  r.post('/api/v1/admin/fields/:key/retire', {
+    schema: {
+      tags,
+      summary: 'Retire a custom field',
+      description:
+        'Refused with 409 listing every user of the field (approval policy versions and template versions that mention custom.<key>, fields whose required-when reads it) unless `force` is true with a `reason`. Every retirement is recorded with who, when, why and the users it overrode. Retiring is final and the key is never reused; offer versions keep their values.',
+      params: keyParams,
+      querystring: scopeQuery,
+      body: z.strictObject({ force: z.boolean().optional(), reason: z.string().max(2000).optional().describe('Required with force; at most 500 characters') }).nullish(),
+      response: { 200: fieldSchema },
+    },
+    handler: (req) => fields.retire(requireActor(req), req.params.key, scope(req.query), req.body ?? {}),
+  });
+}
+
+/** Wires the custom field service and routes into the app. */
+export function registerFields(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+  registerFieldRoutes(app, { fields: createFieldService(deps) });
+}
