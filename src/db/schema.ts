@@ -1107,3 +1107,31 @@ export const fieldDefinitionRetirements = pgTable(
   },
   (t) => [uniqueIndex('field_definition_retirements_definition_key').on(t.definitionId)],
 );
+
+/**
+ * A user's saved filters and columns of the offers list or the status board, optionally shared
+ * with roles and / or a business unit. A view holds filters only: whoever applies it still sees
+ * only what their own roles allow.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    /** offers | board */
+    page: text('page').notNull(),
+    name: text('name').notNull(),
+    /** The page's query parameters as a query string carries them, e.g. {"stage": "comp_review", "sla": "breached"}. */
+    filters: jsonb('filters').notNull(),
+    /** Ordered column keys of the page. */
+    columns: jsonb('columns').notNull(),
+    /** Role names the view is shared with; [] when not shared by role. */
+    sharedWithRoles: jsonb('shared_with_roles').notNull().default([]),
+    sharedWithBusinessUnitId: uuid('shared_with_business_unit_id').references(() => businessUnits.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    rowVersion: integer('row_version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('saved_views_owner_page_name_key').on(t.orgId, t.ownerId, t.page, t.name), index('saved_views_org_page_idx').on(t.orgId, t.page)],
+);

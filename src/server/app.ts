@@ -51,6 +51,7 @@ import { registerNegotiation } from '../flow/negotiation/negotiation.routes';
 import { registerBoard } from '../flow/board/board.routes';
 import { registerMetricsRoutes } from '../flow/metrics/metrics.routes';
 import { registerFields } from '../flow/fields/fields.routes';
+import { registerViews } from '../flow/views/views.routes';
 import { registerHandoff, startOnboardingOnMove } from '../flow/handoff/handoff.module';
 import { registerWebhooks } from '../flow/webhooks/webhooks.module';
 import { handoffRecordEmitter } from '../flow/webhooks/delivery';
@@ -204,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerBoard(app, { db, clock });
   registerMetricsRoutes(app, { db, clock });
   registerFields(app, { db, clock });
+  registerViews(app, { db, clock });
   registerWebhooks(app, { db, clock, jobs, timeoutMs: options.webhookTimeoutMs });
   registerNotifyRoutes(app, { notifications: createNotifications({ db, clock }), outbox: createOutbox({ db }) });
   registerImportRoutes(app, { imports: createImports({ db, clock }) });

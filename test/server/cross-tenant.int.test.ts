@@ -22,7 +22,7 @@ let t: TestApp;
 let a: OrgFixture;
 let b: OrgFixture;
 /** Org A's ids by the kind of thing they name. */
-const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[], documents: [] as string[], webhookEndpoints: [] as string[], webhookDeliveries: [] as string[] };
+const aIds = { offers: [] as string[], tokens: [] as string[], users: [] as string[], notifications: [] as string[], steps: [] as string[], policies: [] as string[], documents: [] as string[], webhookEndpoints: [] as string[], webhookDeliveries: [] as string[], views: [] as string[] };
 /** Org A's CSV imports and ATS connections. */
 const aIntake = { imports: [] as string[], atsConnections: [] as string[] };
 /** Every caller of org B: a session per role, plus the admin's API token. */
@@ -59,6 +59,8 @@ const idRules: { param: RegExp; path: RegExp; ids: () => string[] }[] = [
   // A custom field key names a field of the caller's own organisation: A's key read or changed by B is not found.
   { param: /^key$/, path: /^\/api\/v1\/admin\/fields\//, ids: () => [A_ONLY_KEY] },
   { param: /^number$/, path: /^\/api\/v1\/admin\/fields\//, ids: () => ['1'] },
+  // A saved view of A's, shared with every role: still not found for anyone of B.
+  { param: /^id$/, path: /^\/api\/v1\/views\/\{/, ids: () => aIds.views },
   // An approval link's token is the credential itself (like a password), not an id of A's:
   // whoever holds a live one may use it. Here: one that was never issued.
   { param: /^token$/, path: /\/approval-links\//, ids: () => ['oal_never-issued-token-0000000000000000000000'] },
@@ -153,6 +155,9 @@ beforeAll(async () => {
   const template = await t.app.inject({ method: 'PUT', url: `/api/v1/templates/${A_ONLY_KEY}`, headers: asAdmin, payload: { name: 'A letter', kind: 'letter', source: '# Offer for {{ candidate.fullName }}\n\nBase {{ offer.baseSalary }}.' } });
   expect(template.statusCode, template.body).toBe(200);
   expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/fields', headers: asAdmin, payload: { key: A_ONLY_KEY, label: 'A field', type: 'text' } })).statusCode).toBe(201);
+  const view = await t.app.inject({ method: 'POST', url: '/api/v1/views', headers: asAdmin, payload: { page: 'board', name: 'A view', filters: { sla: 'breached' }, sharedWithRoles: [...roles] } });
+  expect(view.statusCode, view.body).toBe(201);
+  aIds.views.push(view.json().id);
   expect((await t.app.inject({ method: 'PUT', url: `/api/v1/clauses/${A_ONLY_KEY}`, headers: asAdmin, payload: { title: 'A clause', body: 'Only A has this.' } })).statusCode).toBe(200);
   expect((await t.app.inject({ method: 'PUT', url: '/api/v1/packet-rules', headers: asAdmin, payload: { rules: [{ templateKey: A_ONLY_KEY, description: 'Every offer', match: {} }] } })).statusCode).toBe(200);
   const withPacket = await api.createDraft();
