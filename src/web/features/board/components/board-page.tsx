@@ -9,6 +9,7 @@ import { hasNarrowingFilters, type BoardFilters } from './board-query';
 import { BoardTable } from './board-table';
 import { StagePicker } from './stage-picker';
 import { useBoardFilters } from './use-board-filters';
+import { ViewsMenu } from './views-menu';
 
 const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
@@ -20,7 +21,7 @@ function emptyText(filters: BoardFilters): string {
 }
 
 export function BoardPage() {
-  const { filters, update, clear } = useBoardFilters();
+  const { filters, update, clear, apply } = useBoardFilters();
   const board = useBoard(filters);
   const pages = board.data?.pages ?? [];
   const items = pages.flatMap((p) => p.items);
@@ -37,11 +38,14 @@ export function BoardPage() {
             {t('board.intro')}
           </Text>
         </div>
-        {board.dataUpdatedAt > 0 && (
-          <Text size="sm" c="gray.7" data-testid="board-updated">
-            {board.isFetching && !board.isFetchingNextPage ? t('board.refreshing') : t('board.updated', { time: clock.format(board.dataUpdatedAt) })}
-          </Text>
-        )}
+        <Group gap="md" align="center">
+          {board.dataUpdatedAt > 0 && (
+            <Text size="sm" c="gray.7" data-testid="board-updated">
+              {board.isFetching && !board.isFetchingNextPage ? t('board.refreshing') : t('board.updated', { time: clock.format(board.dataUpdatedAt) })}
+            </Text>
+          )}
+          <ViewsMenu filters={filters} onApply={(params) => apply(params)} />
+        </Group>
       </Group>
 
       <Paper withBorder p="md" radius="md" component="section" aria-label={t('board.filters')}>

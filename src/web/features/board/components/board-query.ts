@@ -75,3 +75,23 @@ export function ageWords(hours: number): { key: 'underHour' | 'hour' | 'hours' |
   if (whole < 1) return { key: 'underHour', count: 0 };
   return whole === 1 ? { key: 'hour', count: 1 } : { key: 'hours', count: whole };
 }
+
+/** The filters as a saved view holds them: the board API's own parameters (GET /api/v1/board), defaults left out. */
+export function boardFiltersToView(f: BoardFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of boardApiParams(f, 1)) if (key !== 'limit') out[key] = value;
+  if (f.view === 'all') delete out.view;
+  if (f.sort === 'oldest') delete out.sort;
+  return out;
+}
+
+/**
+ * A saved view's filters as the address bar holds them. A view saved through the API may name
+ * several stages; the board's picker shows one, so such a view opens on every stage.
+ */
+export function boardFiltersFromView(filters: Record<string, string>): URLSearchParams {
+  const params = new URLSearchParams();
+  const names: Record<string, string> = { businessUnitId: 'bu', departmentId: 'dept', recruiterId: 'recruiter', stage: 'stage', sla: 'sla', view: 'view', sort: 'sort' };
+  for (const [key, value] of Object.entries(filters)) if (names[key]) params.set(names[key], value.trim());
+  return boardFiltersToParams(boardFiltersFromParams(params));
+}

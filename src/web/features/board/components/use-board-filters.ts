@@ -8,5 +8,7 @@ export function useBoardFilters() {
   const filters = useMemo(() => boardFiltersFromParams(params), [params]);
   const update = useCallback((patch: Partial<BoardFilters>) => setParams(boardFiltersToParams({ ...filters, ...patch }), { replace: true }), [filters, setParams]);
   const clear = useCallback(() => setParams(boardFiltersToParams({ view: filters.view, sort: filters.sort }), { replace: true }), [filters.view, filters.sort, setParams]);
-  return { filters, update, clear };
+  /** Opens a saved view: its filters replace the current ones, as a new entry in the history. */
+  const apply = useCallback((next: URLSearchParams) => setParams(next), [setParams]);
+  return { filters, update, clear, apply };
 }
