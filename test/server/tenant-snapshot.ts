@@ -41,6 +41,12 @@ import {
   webhookDeliveries,
   webhookEndpoints,
   webhookEvents,
+  fieldDefinitions,
+  fieldDefinitionVersions,
+  fieldDefinitionRetirements,
+  offerMilestones,
+  savedViews,
+  stageDurationDays,
 } from '../../src/db/schema';
 
 /** Canonical text of rows, independent of the order the database returns them in. */
@@ -53,7 +59,8 @@ function canonical(rows: object[]): string[] {
 /**
  * Everything of one organisation that a request from another organisation
  * could conceivably change: offers (row_version included), versions, journal,
- * users, roles, API tokens, inbox and outbox, and how many sessions and compensation views exist.
+ * users, roles, API tokens, inbox and outbox, read models, field definitions, saved views, and how
+ * many sessions and compensation views exist.
  */
 export async function tenantSnapshot(db: Db, orgId: string) {
   return {
@@ -65,6 +72,12 @@ export async function tenantSnapshot(db: Db, orgId: string) {
     offerHandoffs: canonical(await db.select().from(offerHandoffs).where(eq(offerHandoffs.orgId, orgId))),
     journal: canonical(await db.select().from(journal).where(eq(journal.orgId, orgId))),
     offerStageIntervals: canonical(await db.select().from(offerStageIntervals).where(eq(offerStageIntervals.orgId, orgId))),
+    offerMilestones: canonical(await db.select().from(offerMilestones).where(eq(offerMilestones.orgId, orgId))),
+    stageDurationDays: canonical(await db.select().from(stageDurationDays).where(eq(stageDurationDays.orgId, orgId))),
+    fieldDefinitions: canonical(await db.select().from(fieldDefinitions).where(eq(fieldDefinitions.orgId, orgId))),
+    fieldDefinitionVersions: canonical(await db.select().from(fieldDefinitionVersions).where(eq(fieldDefinitionVersions.orgId, orgId))),
+    fieldDefinitionRetirements: canonical(await db.select().from(fieldDefinitionRetirements).where(eq(fieldDefinitionRetirements.orgId, orgId))),
+    savedViews: canonical(await db.select().from(savedViews).where(eq(savedViews.orgId, orgId))),
     users: canonical(await db.select().from(users).where(eq(users.orgId, orgId))),
     userRoles: canonical(await db.select().from(userRoles).where(eq(userRoles.orgId, orgId))),
     apiTokens: canonical(await db.select().from(apiTokens).where(eq(apiTokens.orgId, orgId))),
