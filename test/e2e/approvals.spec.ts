@@ -1,18 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, personPage, screenshot, signIn, writeHeaders } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
-
-const writeHeaders = { 'X-Requested-With': 'offerline' };
-
-/** A session of its own per person, as two people at two desks. */
-async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
 
 /**
  * A draft for Noah Fischer on ENG-101 (Senior Backend Engineer, L5, San Francisco, exempt; band

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
-import { chooseOption, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { chooseOption, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, personPage, screenshot, signIn, writeHeaders } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
@@ -122,15 +122,7 @@ test('an admin edits the offer letter with a live preview, and downloads the pac
   await context.close();
 });
 
-const writeHeaders = { 'X-Requested-With': 'offerline' };
 const idempotency = (what: string) => ({ 'Idempotency-Key': `documents-${what}-${Date.now()}-${Math.random().toString(36).slice(2)}` });
-
-async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
 
 /**
  * Waits for the packet of `version`: when the offer waits on compensation review (the requisition's

@@ -1,15 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, personPage, screenshot, signIn } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
-
-
-async function personPage(browser: Browser, who: Parameters<typeof signIn>[1] | null, viewport?: { width: number; height: number }) {
-  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
-  if (who) await signIn(page, who);
-  return page;
-}
 
 /** The newest offer e-mail to the candidate, read from the outbox (tests run without SMTP: mail is held there). */
 async function latestOfferLink(admin: Page, to: string): Promise<string> {

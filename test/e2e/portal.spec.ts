@@ -3,21 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hasChromium, noChromiumMessage } from './support/env';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, personPage, screenshot, signIn, writeHeaders } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 // The second journey continues with the offer the first one signed.
 test.describe.configure({ mode: 'serial' });
 /** The offer the first journey signs; the second takes it on to onboarding. */
 let signedOfferId = '';
-
-const writeHeaders = { 'X-Requested-With': 'offerline' };
-
-async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, who);
-  return page;
-}
 
 /** pdfsig's verdict on a PDF, as a person checking the file would run it. */
 function pdfsig(bytes: Buffer, name: string): string {

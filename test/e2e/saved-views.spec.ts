@@ -1,16 +1,8 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { hasChromium, noChromiumMessage } from './support/env';
-import { chooseOption, expectNoSeriousA11yViolations, screenshot, signIn } from './support/helpers';
+import { chooseOption, expectNoSeriousA11yViolations, personPage, screenshot, signIn } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
-
-/** A session of its own per person, as two people at two desks. */
-async function personPage(browser: Browser, who: Parameters<typeof signIn>[1]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
 
 test('a recruiter saves a board view shared with finance; finance sees it, labelled, and opens it', async ({ browser }) => {
   test.setTimeout(90_000);

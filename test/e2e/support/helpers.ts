@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, demoUser } from './env';
 
 export async function signIn(page: Page, who: Parameters<typeof demoUser>[0] = 'recruiter') {
@@ -54,4 +54,14 @@ export async function chooseOption(page: Page, label: string | RegExp, typed: st
 export async function openAdminPage(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Admin' }).click();
   await page.getByRole('menuitem', { name }).click();
+}
+
+/** Headers the API asks of a browser's writes (CSRF), for specs that write through page.request. */
+export const writeHeaders = { 'X-Requested-With': 'offerline' };
+
+/** A session of its own per person, as two people at two desks; `null` for someone who does not sign in (a candidate). */
+export async function personPage(browser: Browser, who: Parameters<typeof signIn>[1] | null, viewport?: { width: number; height: number }) {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  if (who) await signIn(page, who);
+  return page;
 }
