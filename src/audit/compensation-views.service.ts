@@ -13,9 +13,12 @@ export type CompensationViewVia = 'offer.get' | 'offer.versions' | 'offer.create
  * advance the offer's row version, and a read must never make everyone's If-Match stale.
  */
 export function createCompensationViews({ db, clock }: { db: Db; clock: Clock }) {
-  /** Records the compensation leaves among `shownFields`; nothing when none was shown. */
-  async function record(actor: Pick<Actor, 'orgId' | 'userId'>, offerId: string, shownFields: Iterable<string>, via: CompensationViewVia) {
-    const fields = [...new Set([...shownFields].filter(isCompensationField))].sort();
+  /**
+   * Records the compensation leaves among `shownFields`, and the custom fields marked sensitive
+   * (treated like compensation); nothing when none was shown.
+   */
+  async function record(actor: Pick<Actor, 'orgId' | 'userId'>, offerId: string, shownFields: Iterable<string>, via: CompensationViewVia, sensitive: readonly string[] = []) {
+    const fields = [...new Set([...shownFields].filter((f) => isCompensationField(f) || sensitive.includes(f)))].sort();
     if (fields.length === 0) return;
     await insertCompensationView(db, { orgId: actor.orgId, actorId: actor.userId, offerId, fields, via, at: clock.now() });
   }

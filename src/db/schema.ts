@@ -220,6 +220,8 @@ export const offerVersions = pgTable(
     terms: jsonb('terms').notNull(),
     /** Random salt for the terms hash recorded in the journal; erasing it unlinks the hash. */
     termsSalt: text('terms_salt').notNull(),
+    /** The custom field definitions the version's custom values were captured under: { key: { definitionId, version } }. */
+    fieldVersions: jsonb('field_versions').notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },

@@ -3,6 +3,19 @@ import { offerEventTypes, offerStatuses } from '../core/lifecycle';
 import { visibleTermsSchema, type OfferTerms } from '../flow/intake/offer-terms.schema';
 import { offerSortKeys } from './offers.repo';
 
+/** A custom field beside its value: the definition version the value is (or was) captured under. */
+export const customFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.string(),
+  version: z.int().describe('The definition version the value follows'),
+  section: z.string(),
+  order: z.int(),
+  sensitive: z.boolean(),
+  helpText: z.string().optional(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+
 /**
  * What the API returns for one offer; terms are the draft, or the latest frozen version.
  * Fields the caller's roles may not read (src/core/access) are absent, so they are optional here.
@@ -21,6 +34,7 @@ export const offerSchema = z.object({
   currentVersion: z.int().describe('Latest frozen version; 0 before the first submit'),
   terms: visibleTermsSchema.nullable().optional(),
   allowedEvents: z.array(z.enum(offerEventTypes)).describe('Events the lifecycle allows from the current state'),
+  customFields: z.array(customFieldSchema).optional().describe('The custom fields you may read, to label `terms.custom`'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -34,7 +48,7 @@ export type OfferDto = Omit<VisibleOfferDto, 'candidate' | 'title' | 'startDate'
   terms: OfferTerms | null;
 };
 
-export const offerSummarySchema = offerSchema.omit({ terms: true, allowedEvents: true });
+export const offerSummarySchema = offerSchema.omit({ terms: true, allowedEvents: true, customFields: true });
 
 export const offerListSchema = z.object({
   items: z.array(offerSummarySchema),
@@ -73,6 +87,7 @@ export const offerEventBodySchema = z.strictObject({
 export const versionSchema = z.object({
   number: z.int(),
   terms: visibleTermsSchema.optional(),
+  customFields: z.array(customFieldSchema).describe('The definitions this version\'s custom values were captured under (those you may read)'),
   createdBy: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
 });

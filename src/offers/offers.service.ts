@@ -1,5 +1,6 @@
 import { roleNames, type Actor } from '../core/actor';
-import { fieldsOfRoles, maskLeaves, readableFields } from '../core/access/offer-access';
+import { fieldsOfRoles, maskLeaves, readableFields, rolesReaching } from '../core/access/offer-access';
+import { customReading } from '../flow/fields/custom-values.service';
 import type { Clock } from '../core/clock';
 import { InvalidRequestError, NotFoundError } from '../core/errors';
 import type { Db } from '../db/client';
@@ -36,14 +37,18 @@ export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
   /** The offer as this caller may see it; `via` names the endpoint for the compensation read audit. */
   async function present(actor: Actor, row: OfferRow, via: CompensationViewVia): Promise<VisibleOfferDto> {
     const withAccess = await findOfferWithAccess(db, actor.orgId, row.id);
-    const readable = withAccess ? readableFields(actor, factsOf(withAccess)) : new Set<string>();
+    const facts = withAccess && factsOf(withAccess);
+    const readable = facts ? readableFields(actor, facts) : new Set<string>();
     // A write never moves an offer out of its writer's reach (writes need the right where it lands); if one did, say not found.
-    if (readable.size === 0) throw new NotFoundError('offer', row.id);
+    if (!facts || readable.size === 0) throw new NotFoundError('offer', row.id);
     const latest = row.currentVersion > 0 ? await findVersion(db, row.orgId, row.id, row.currentVersion) : null;
     const dto = presentOffer(row, (latest?.terms as OfferTerms | undefined) ?? null);
+    // A draft's custom values follow the definitions in force; a frozen version's, those it was captured under.
+    const custom = await customReading(db, row.orgId, rolesReaching(actor, facts), row.draftTerms || !latest ? { businessUnitId: row.businessUnitId } : { fieldVersions: latest.fieldVersions });
+    for (const leaf of custom.leaves) readable.add(leaf);
     const masked = (maskLeaves(dto, readable) ?? {}) as VisibleOfferDto;
-    await compensationViews.record(actor, row.id, leavesOf(masked), via);
-    return masked;
+    await compensationViews.record(actor, row.id, leavesOf(masked), via, custom.sensitive);
+    return custom.fields.length ? { ...masked, customFields: custom.fields } : masked;
   }
 
   async function list(actor: Actor, input: ListOffersInput) {
@@ -75,16 +80,26 @@ export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
     };
   }
 
+  /** Every frozen version, each with its custom values shown under the definitions they were captured under. */
   async function versions(actor: Actor, id: string) {
-    const { readable } = await findVisibleOffer(db, actor, id);
+    const { readable, facts } = await findVisibleOffer(db, actor, id);
+    const roles = rolesReaching(actor, facts);
     const rows = await listVersions(db, actor.orgId, id);
-    const out = rows.map((v) => ({
-      number: v.number,
-      terms: maskLeaves(v.terms, readable, 'terms') as OfferTerms | undefined,
-      createdBy: v.createdBy,
-      createdAt: v.createdAt.toISOString(),
-    }));
-    await compensationViews.record(actor, id, out.flatMap((v) => leavesOf({ terms: v.terms })), 'offer.versions');
+    const sensitive: string[] = [];
+    const out = await Promise.all(
+      rows.map(async (v) => {
+        const custom = await customReading(db, actor.orgId, roles, { fieldVersions: v.fieldVersions });
+        sensitive.push(...custom.sensitive);
+        return {
+          number: v.number,
+          terms: maskLeaves(v.terms, new Set([...readable, ...custom.leaves]), 'terms') as OfferTerms | undefined,
+          customFields: custom.fields,
+          createdBy: v.createdBy,
+          createdAt: v.createdAt.toISOString(),
+        };
+      }),
+    );
+    await compensationViews.record(actor, id, out.flatMap((v) => leavesOf({ terms: v.terms })), 'offer.versions', sensitive);
     return out;
   }
 

@@ -64,6 +64,11 @@ export function grantsReaching(actor: Pick<Actor, 'userId' | 'roles'>, facts: Of
   );
 }
 
+/** The roles of those grants: what custom field definitions are checked against. */
+export function rolesReaching(actor: Pick<Actor, 'userId' | 'roles'>, facts: OfferFacts): Role[] {
+  return [...new Set(grantsReaching(actor, facts).map((g) => g.role))];
+}
+
 export function canSeeOffer(actor: Pick<Actor, 'userId' | 'roles'>, facts: OfferFacts): boolean {
   return grantsReaching(actor, facts).length > 0;
 }

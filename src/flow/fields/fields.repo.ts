@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   approvalPolicies,
@@ -139,4 +139,40 @@ export async function templateVersionsMentioning(db: Db, orgId: string, needle: 
       ),
     )
     .orderBy(asc(documentTemplates.key), asc(documentTemplateVersions.number));
+}
+
+/**
+ * The definitions an offer in this business unit captures values under: organisation-wide ones
+ * and the unit's own, not retired, each at its current version.
+ */
+export async function definitionsInForce(db: Db, orgId: string, businessUnitId: string) {
+  return db
+    .select({ definitionId: fieldDefinitions.id, version: fieldDefinitionVersions.number, definition: fieldDefinitionVersions.definition })
+    .from(fieldDefinitions)
+    .innerJoin(
+      fieldDefinitionVersions,
+      and(eq(fieldDefinitionVersions.definitionId, fieldDefinitions.id), eq(fieldDefinitionVersions.number, fieldDefinitions.currentVersion)),
+    )
+    .where(
+      and(
+        eq(fieldDefinitions.orgId, orgId),
+        isNull(fieldDefinitions.retiredAt),
+        or(isNull(fieldDefinitions.businessUnitId), eq(fieldDefinitions.businessUnitId, businessUnitId)),
+      ),
+    )
+    .orderBy(asc(fieldDefinitions.key));
+}
+
+/** Exact versions of definitions by id and number (what an offer version was captured under), retired or not. */
+export async function definitionVersionsAt(db: Db, orgId: string, refs: readonly { definitionId: string; version: number }[]) {
+  if (refs.length === 0) return [];
+  return db
+    .select({ definitionId: fieldDefinitionVersions.definitionId, version: fieldDefinitionVersions.number, definition: fieldDefinitionVersions.definition })
+    .from(fieldDefinitionVersions)
+    .where(
+      and(
+        eq(fieldDefinitionVersions.orgId, orgId),
+        or(...refs.map((r) => and(eq(fieldDefinitionVersions.definitionId, r.definitionId), eq(fieldDefinitionVersions.number, r.version)))),
+      ),
+    );
 }

@@ -9,6 +9,7 @@ import { requireActor } from '../../server/plugins/auth';
 import { setEtag } from '../../server/preconditions';
 import { DEFAULT_SECTION, fieldTypes } from './field-definition.schema';
 import { createFieldService, type FieldService } from './fields.service';
+import { registerOfferFormRoutes } from './offer-form.routes';
 
 const tags = ['custom fields'];
 
@@ -183,7 +184,8 @@ export function registerFieldRoutes(app: FastifyInstance, { fields }: { fields: 
   });
 }
 
-/** Wires the custom field service and routes into the app. */
+/** Wires the custom field service and routes into the app, with the intake form's view of the fields. */
 export function registerFields(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   registerFieldRoutes(app, { fields: createFieldService(deps) });
+  registerOfferFormRoutes(app, { db: deps.db });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { roleNames, type Actor } from '../../core/actor';
-import { changedTermsFields, decideWrite, maskLeaves, offerFacts, readableFields, rolesMayTake, termsFieldsSet } from '../../core/access/offer-access';
+import { changedTermsFields, decideWrite, maskLeaves, offerFacts, readableFields, rolesMayTake, rolesReaching, termsFieldsSet } from '../../core/access/offer-access';
 import { canonicalJson } from '../../core/canonical-json';
 import { changedFields } from '../../core/changed-fields';
 import type { Clock } from '../../core/clock';
@@ -24,6 +24,7 @@ import { scheduleOfferExpiry } from '../../offers/offer-expiry';
 import { queuePacket } from '../documents/packet-generator';
 import { judgeClauses } from '../documents/clause-standing';
 import { listClauses } from '../documents/library.repo';
+import { checkCustomWrite, freezeCustomValues } from '../fields/custom-values.service';
 
 export interface IntakeDeps {
   db: Db;
@@ -59,13 +60,15 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
   }
 
   async function createOffer(actor: Actor, input: CreateOfferBody): Promise<OfferRow> {
-    const body = { ...input, terms: await withJudgedClauses(actor.orgId, input.terms) };
-    const fields = ['candidate.id', ...(body.requisitionId ? ['requisitionId'] : []), ...termsFieldsSet(body.terms)];
+    const judged = { ...input, terms: await withJudgedClauses(actor.orgId, input.terms) };
+    const fields = ['candidate.id', ...(judged.requisitionId ? ['requisitionId'] : []), ...termsFieldsSet(judged.terms)];
     if (!rolesMayTake(roleNames(actor), 'create')) enforceWrite({ ok: false, action: 'create', fields });
-    const { candidate, requisition, department } = await checkReferences(actor.orgId, body);
+    const { candidate, requisition, department } = await checkReferences(actor.orgId, judged);
     // The offer about to exist must be one the caller's grants reach (a business unit they hold the role in).
-    const facts = offerFacts({ businessUnitId: department.businessUnitId, status: 'draft' }, body.terms, requisition?.hiringManagerId ?? null);
+    const facts = offerFacts({ businessUnitId: department.businessUnitId, status: 'draft' }, judged.terms, requisition?.hiringManagerId ?? null);
     enforceWrite(decideWrite(actor, facts, 'create', fields));
+    const terms = await checkCustomWrite(db, { orgId: actor.orgId, businessUnitId: department.businessUnitId, roles: rolesReaching(actor, facts), stored: null, terms: judged.terms });
+    const body = { ...judged, terms };
     const now = clock.now();
     const id = randomUUID();
     const { links, head } = extendChain({ offerId: id, seq: 0, hash: GENESIS_HASH }, actor.userId, now, [
@@ -99,13 +102,15 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
   }
 
   async function updateDraft(actor: Actor, offerId: string, expectedRowVersion: number, input: OfferTerms): Promise<OfferRow> {
-    const terms = await withJudgedClauses(actor.orgId, input);
+    const judged = await withJudgedClauses(actor.orgId, input);
     const { row, facts } = await findVisibleOffer(db, actor, offerId);
-    enforceWrite(decideWrite(actor, facts, 'edit_draft', changedTermsFields(row.draftTerms, terms)));
-    const { department } = await checkReferences(actor.orgId, { terms });
+    enforceWrite(decideWrite(actor, facts, 'edit_draft', changedTermsFields(row.draftTerms, judged)));
+    const { department } = await checkReferences(actor.orgId, { terms: judged });
     // Moving the offer to another business unit needs the right there too.
     const moved = { ...facts, businessUnitId: department.businessUnitId };
-    enforceWrite(decideWrite(actor, moved, 'edit_draft', changedTermsFields(row.draftTerms, terms)));
+    enforceWrite(decideWrite(actor, moved, 'edit_draft', changedTermsFields(row.draftTerms, judged)));
+    const stored = row.draftTerms as OfferTerms | null;
+    const terms = await checkCustomWrite(db, { orgId: actor.orgId, businessUnitId: department.businessUnitId, roles: rolesReaching(actor, moved), stored, terms: judged });
     return db.transaction((tx) =>
       writeOffer(tx, clock, { orgId: actor.orgId, offerId, actorId: actor.userId, expectedRowVersion }, (offer) => {
         if (offer.status !== 'draft') {
@@ -142,6 +147,7 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
         const terms = await withJudgedClauses(offer.orgId, draft, tx);
         const dateProblems = checkTermsDates(terms, isoDate(clock.now()));
         if (dateProblems.length) throw new ValidationError(dateProblems);
+        const fieldVersions = await freezeCustomValues(tx, offer.orgId, offer.businessUnitId, terms);
         const number = offer.currentVersion + 1;
         const salt = randomBytes(16).toString('hex');
         await insertVersion(tx, {
@@ -151,6 +157,7 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
           number,
           terms,
           termsSalt: salt,
+          fieldVersions,
           createdBy: actor.userId,
           createdAt: clock.now(),
         });

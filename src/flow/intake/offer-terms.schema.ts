@@ -56,6 +56,11 @@ export const staffingSchema = z.strictObject({
   assignmentEndDate: isoDateSchema.optional(),
 });
 
+/** Custom values by key: shape only here, since the definitions live in the database. */
+export const customValuesSchema = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be the key of a custom field, like cost_center'), z.unknown())
+  .refine((r) => Object.keys(r).length <= 200, 'must hold at most 200 custom values');
+
 export const offerTermsSchema = z
   .strictObject({
     title: text(200),
@@ -71,6 +76,8 @@ export const offerTermsSchema = z
     clauses: z.array(clauseSchema).max(50).default([]),
     contingencies: z.array(z.enum(contingencyKinds)).max(contingencyKinds.length).default([]),
     staffing: staffingSchema.optional(),
+    /** The organisation's own fields by key; their definitions check the values (src/flow/fields/field-value.ts). */
+    custom: customValuesSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const c = t.compensation;
@@ -142,5 +149,6 @@ export const visibleTermsSchema = z.object({
   staffing: z
     .object({ clientName: z.string().optional(), payRateCents: z.number().optional(), billRateCents: z.number().optional(), assignmentEndDate: z.string().optional() })
     .optional(),
+  custom: z.record(z.string(), z.unknown()).optional().describe('Custom field values by key, only those your roles may read'),
 });
 export type VisibleTerms = z.infer<typeof visibleTermsSchema>;

@@ -1,0 +1,1 @@
+ALTER TABLE "offer_versions" ADD COLUMN "field_versions" jsonb DEFAULT '{}'::jsonb NOT NULL;
