@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { requireActor } from '../../server/plugins/auth';
 import { setEtag } from '../../server/preconditions';
 import { DEFAULT_SECTION, fieldTypes } from './field-definition.schema';
+import { createFieldLayoutService, type FieldLayoutService } from './field-layout.service';
 import { createFieldService, type FieldService } from './fields.service';
 import { registerOfferFormRoutes } from './offer-form.routes';
 
@@ -95,6 +96,41 @@ function requireFieldVersion(req: FastifyRequest): number {
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
   if (!m) throw new InvalidRequestError(`If-Match "${raw}" is not a field version like "3".`, [{ field: 'If-Match', message: 'must be a field ETag like "3"' }]);
   return Number(m[1]);
+}
+
+const layoutBody = z.strictObject({
+  businessUnitId: z.uuid('must be a business unit id').nullish().describe("A business unit: its form (its own fields and the organisation-wide ones); null or left out: the organisation-wide fields"),
+  fields: z
+    .array(
+      z.strictObject({
+        key: z.string().min(1).max(100),
+        section: z.string().max(200).describe('Section title, 1 to 60 characters'),
+        order: z.int().describe('Position, 0 to 10000; fields show by order, and sections in the order of their first field'),
+        version: z.int().min(1).optional().describe('The version you read: 409 when the field moved on since'),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+const layoutResult = z.object({
+  moved: z.int().describe('How many fields got a new version'),
+  fields: z.array(z.object({ key: z.string(), businessUnitId: z.string().nullable(), section: z.string(), order: z.int(), currentVersion: z.int(), moved: z.boolean() })),
+});
+
+/** PUT /api/v1/admin/field-layout: not under /fields/, where "layout" would read as a field key. */
+export function registerFieldLayoutRoute(app: FastifyInstance, { layout }: { layout: FieldLayoutService }) {
+  app.withTypeProvider<ZodTypeProvider>().put('/api/v1/admin/field-layout', {
+    schema: {
+      tags,
+      summary: "Arrange the intake form's custom fields: sections and order in one request",
+      description:
+        'Each listed field whose section or order changes gets a new version with only that change, all in one transaction (a 409 or 422 saves nothing). Unknown keys are 422 naming `fields.<i>.key`; a field that moved on since the `version` you read, or is retired, is 409. Moving an organisation-wide field takes an organisation admin.',
+      body: layoutBody,
+      response: { 200: layoutResult },
+    },
+    handler: (req) => layout.saveLayout(requireActor(req), req.body),
+  });
 }
 
 export function registerFieldRoutes(app: FastifyInstance, { fields }: { fields: FieldService }) {
@@ -187,5 +223,6 @@ export function registerFieldRoutes(app: FastifyInstance, { fields }: { fields: 
 /** Wires the custom field service and routes into the app, with the intake form's view of the fields. */
 export function registerFields(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   registerFieldRoutes(app, { fields: createFieldService(deps) });
+  registerFieldLayoutRoute(app, { layout: createFieldLayoutService(deps) });
   registerOfferFormRoutes(app, { db: deps.db });
 }
