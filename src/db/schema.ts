@@ -193,6 +193,12 @@ export const offers = pgTable(
     policyVersionId: uuid('policy_version_id'),
     /** The working copy while in draft; frozen into offer_versions on submit. */
     draftTerms: jsonb('draft_terms'),
+    /**
+     * The current custom values ({ key: value }): the draft's `terms.custom`, or the current
+     * version's once submitted. Kept by a trigger (migration 0018) wherever draft_terms or
+     * current_version change, so list, board and metric filters read one column.
+     */
+    customValues: jsonb('custom_values').notNull().default({}),
     /** Bumped on every write; clients send it back in If-Match. */
     rowVersion: integer('row_version').notNull().default(1),
     journalSeq: integer('journal_seq').notNull().default(0),
@@ -207,6 +213,8 @@ export const offers = pgTable(
     index('offers_open_idx')
       .on(t.orgId, t.status, t.businessUnitId, t.departmentId, t.recruiterId)
       .where(sql`${t.status} not in ('handed_off', 'declined', 'expired', 'cancelled', 'rescinded', 'withdrawn')`),
+    // Custom field filters are containment tests (custom_values @> {"key": value}).
+    index('offers_custom_values_idx').using('gin', t.customValues.op('jsonb_path_ops')),
   ],
 );
 
