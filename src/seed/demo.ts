@@ -20,6 +20,7 @@ import { installSampleLibrary } from '../flow/documents/sample-library';
 import type { ObjectStore } from '../storage/object-store';
 import { installSampleTaskTemplates } from '../flow/handoff/sample-task-templates';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoFields } from './demo-fields';
 import { executorOf } from './history/writer';
 
 export const DEMO_ORG_SLUG = 'northwind';
@@ -162,6 +163,7 @@ export async function seedDemo(database: Database, clock: Clock, store: ObjectSt
     policyId: policy.policyId,
     policyVersionId: policy.policyVersionId,
   });
+  await seedDemoFields(db, clock, { orgId: org.id, userId: user.admin!, roles: [{ role: 'admin', businessUnitId: null }] }, gtm.id);
   await seedOffers(db, clock, { orgId: org.id, userId: user.recruiter!, roles: [{ role: 'recruiter', businessUnitId: null }] }, user.manager!, reqs, cands);
   return { created: true, organization: org.name, signIns };
 }
@@ -196,11 +198,14 @@ async function seedOffers(
   const usd = (base: number, extra: Partial<OfferTermsInput['compensation']> = {}) => ({ currency: 'USD' as const, payBasis: 'salary' as const, baseSalaryCents: base, ...extra });
   const make = (cand: number, req: string, t: ReturnType<typeof terms>) => intake.createOffer(recruiter, { candidateId: cands[cand]!.id, requisitionId: reqs[req]!.id, terms: t });
 
-  await make(0, 'backend', terms(reqs.backend!, usd(225_000_00, { bonusTargetPercent: 15, equity: { kind: 'rsu', units: 4000, vestingSchedule: '4 years, 1-year cliff, quarterly after' } }), 'exempt', 45));
+  await make(0, 'backend', {
+    ...terms(reqs.backend!, usd(225_000_00, { bonusTargetPercent: 15, equity: { kind: 'rsu', units: 4000, vestingSchedule: '4 years, 1-year cliff, quarterly after' } }), 'exempt', 45),
+    custom: { visa_sponsorship: true, remote_stipend: 150_00 },
+  });
   await make(1, 'sre', terms(reqs.sre!, usd(160_000_00, { signOnBonusCents: 10_000_00 }), 'exempt', 30));
   const submitted = await make(2, 'analyst', terms(reqs.analyst!, usd(138_000_00), 'exempt', 28));
   await intake.submitOffer(recruiter, submitted.id, submitted.rowVersion);
-  const ae = await make(3, 'ae', terms(reqs.ae!, usd(88_000_00, { bonusTargetPercent: 50 }), 'exempt', 21));
+  const ae = await make(3, 'ae', { ...terms(reqs.ae!, usd(88_000_00, { bonusTargetPercent: 50 }), 'exempt', 21), custom: { sales_territory: 'central' } });
   await intake.submitOffer(recruiter, ae.id, ae.rowVersion);
   await make(4, 'support', terms(reqs.support!, { currency: 'USD', payBasis: 'hourly', hourlyRateCents: 26_50 }, 'non_exempt', 14, 'part_time'));
   const cancelled = await make(5, 'backend', terms(reqs.backend!, usd(210_000_00), 'exempt', 40));

@@ -67,10 +67,10 @@ describe('custom values on offers', () => {
   it.each(everyType.map((f) => [f.def.type, f] as const))('refuses a bad %s value with a problem naming the key and the label', async (_type, f) => {
     const res = await create('recruiter', { [f.def.key]: f.bad });
     const problem = expectProblem(res, 422);
-    const error = problem.errors.find((e: { field: string }) => e.field === `terms.custom.${f.def.key}`);
+    const error = problem.errors?.find((e) => e.field === `terms.custom.${f.def.key}`);
     expect(error, res.body).toBeDefined();
-    expect(error.message.startsWith(f.def.label)).toBe(true);
-    expect(error.message).toMatch(f.why);
+    expect(error!.message.startsWith(f.def.label)).toBe(true);
+    expect(error!.message).toMatch(f.why);
   });
 
   it('refuses a value for a key no field has, and drops empty values rather than storing them', async () => {
