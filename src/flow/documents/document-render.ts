@@ -34,6 +34,8 @@ export interface RenderSubject {
   clauseLibrary: ReadonlyMap<string, { title: string; body: string }>;
   today: string;
   createdAt: Date;
+  /** The version's custom values formatted for a letter (merge-input.repo.ts loadCustomMerge). */
+  custom?: Readonly<Record<string, string | number>>;
 }
 
 export function mergeContextOf(s: RenderSubject): Record<string, unknown> {
@@ -47,6 +49,7 @@ export function mergeContextOf(s: RenderSubject): Record<string, unknown> {
     departmentName: s.sources.departmentName,
     managerName: s.sources.managerName,
     today: s.today,
+    custom: s.custom ?? {},
   });
 }
 

@@ -83,6 +83,16 @@ export function registerDocumentRoutes(
     schema: { tags, summary: 'Offer letter, addendum and notice templates with their current version', response: { 200: z.array(templateSchema.extend({ updatedAt: z.string() })) } },
     handler: (req) => library.listTemplates(requireActor(req)),
   });
+  const catalogueField = z.object({ path: z.string(), type: z.string(), label: z.string(), description: z.string(), example: z.string() });
+  r.get('/api/v1/template-fields', {
+    schema: {
+      tags,
+      summary: 'The merge fields templates may use: the built-in catalogue and the organisation\'s custom fields as custom.<key>',
+      description: 'Custom fields are every definition not retired, at its current version (docs/templates.md, "Custom fields").',
+      response: { 200: z.object({ builtIn: z.array(catalogueField), custom: z.array(catalogueField) }) },
+    },
+    handler: (req) => library.listFields(requireActor(req)),
+  });
   r.get('/api/v1/templates/:key', {
     schema: {
       tags,
@@ -96,7 +106,7 @@ export function registerDocumentRoutes(
     schema: {
       tags,
       summary: 'Save the next version of a Liquid template (admins and legal)',
-      description: 'Refused with 422 naming line, column and field when the template does not parse or uses a field outside the catalogue (docs/templates.md).',
+      description: 'Refused with 422 naming line, column and field when the template does not parse or uses a field outside the catalogue or the organisation\'s custom fields (docs/templates.md).',
       params: z.strictObject({ key: keySchema }),
       body: z.strictObject({ name: z.string().trim().min(1).max(200), kind: z.enum(templateKinds), source: z.string().min(1).max(MAX_TEMPLATE_CHARS) }),
       response: { 200: templateSchema.extend({ source: z.string().nullable(), versions: z.array(z.object({ number: z.int(), createdAt: z.string() })) }) },

@@ -105,6 +105,8 @@ export interface MergeInput {
   managerName: string | null;
   /** ISO date the document is generated on. */
   today: string;
+  /** The offer version's custom values, already formatted (custom-catalogue.ts), by key. */
+  custom?: Readonly<Record<string, string | number>>;
 }
 
 const employmentTypeWords: Record<OfferTerms['employmentType'], string> = {
@@ -161,7 +163,8 @@ const optionalMoney = (minor: number | undefined, currency: string) =>
 
 /**
  * The nested object templates read: offer, candidate, requisition, organization, signatory,
- * computed. Exactly the catalogue's paths, no more (a test holds this).
+ * computed, and custom (the organisation's custom fields, custom-catalogue.ts). Exactly the
+ * catalogue's paths, no more (a test holds this).
  */
 export function buildMergeContext(input: MergeInput): Record<string, unknown> {
   const t = input.terms;
@@ -226,5 +229,7 @@ export function buildMergeContext(input: MergeInput): Record<string, unknown> {
       payPeriodAmount: formatMergeMoney(Math.round(base / 24), cur),
       today: formatDateLong(input.today),
     },
+    // A plain copy: a template reads own properties only, and keys are lower snake case.
+    custom: Object.fromEntries(Object.entries(input.custom ?? {})),
   };
 }

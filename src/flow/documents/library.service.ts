@@ -5,8 +5,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../core/error
 import type { Db } from '../../db/client';
 import type { ObjectStore } from '../../storage/object-store';
 import { inspectDocx } from './docx-fill';
-import { catalogueByPath } from './field-catalogue';
+import { catalogueByPath, fieldCatalogue } from './field-catalogue';
 import * as repo from './library.repo';
+import { orgCustomCatalogue } from './merge-input.repo';
 import { ruleMatchSchema, type RuleMatch } from './packet-selection';
 import { validateTemplate } from './template-validate';
 
@@ -85,7 +86,7 @@ export function createLibraryService({ db, clock, store }: { db: Db; clock: Cloc
   /** Saves a Liquid template's next version; refused with line, column and field when it does not check. */
   async function saveTemplate(actor: Actor, key: string, input: { name: string; kind: TemplateKind; source: string }) {
     requireEditor(actor);
-    const checked = validateTemplate(input.source);
+    const checked = validateTemplate(input.source, await orgCustomCatalogue(db, actor.orgId));
     if (!checked.ok) {
       throw new ValidationError(checked.problems.map((p) => ({ field: 'source', message: `line ${p.line}, column ${p.column}: ${p.message}` })));
     }
@@ -96,7 +97,8 @@ export function createLibraryService({ db, clock, store }: { db: Db; clock: Cloc
   /** Saves a Word template: every {placeholder} must be a catalogue field. */
   async function saveDocxTemplate(actor: Actor, key: string, input: { name: string; kind: TemplateKind; file: Buffer }) {
     requireEditor(actor);
-    const checked = inspectDocx(input.file, new Set(catalogueByPath.keys()));
+    const custom = (await orgCustomCatalogue(db, actor.orgId)).map((c) => c.path);
+    const checked = inspectDocx(input.file, new Set([...catalogueByPath.keys(), ...custom]));
     if (!checked.ok) throw new ValidationError(checked.problems.map((p) => ({ field: 'file', message: p.message })));
     const stored = await store.put(input.file);
     await repo.recordStoredObject(db, { sha256: stored.sha256, size: stored.size, mediaType: DOCX, createdAt: clock.now() });
@@ -123,6 +125,12 @@ export function createLibraryService({ db, clock, store }: { db: Db; clock: Cloc
     });
   }
 
+  /** Every merge field a template of this organisation may use: the built-in catalogue, then its custom fields. */
+  async function listFields(actor: Actor) {
+    requireLibraryReader(actor);
+    return { builtIn: [...fieldCatalogue], custom: await orgCustomCatalogue(db, actor.orgId) };
+  }
+
   async function listRules(actor: Actor) {
     requireLibraryReader(actor);
     return (await repo.listPacketRules(db, actor.orgId)).map((r) => ({ id: r.id, templateKey: r.templateKey, description: r.description, match: r.match as RuleMatch }));
@@ -147,7 +155,7 @@ export function createLibraryService({ db, clock, store }: { db: Db; clock: Cloc
     return listRules(actor);
   }
 
-  return { listClauses, saveClause, listTemplates, getTemplate, saveTemplate, saveDocxTemplate, listRules, saveRules };
+  return { listClauses, saveClause, listTemplates, getTemplate, saveTemplate, saveDocxTemplate, listFields, listRules, saveRules };
 }
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -12,7 +12,7 @@ import type { ObjectStore } from '../../storage/object-store';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { renderDocument, type RenderSubject } from './document-render';
 import { listClauses, listPacketRules, listTemplates, recordStoredObject } from './library.repo';
-import { loadMergeSources } from './merge-input.repo';
+import { loadCustomMerge, loadMergeSources } from './merge-input.repo';
 import { selectDocuments, type RuleMatch } from './packet-selection';
 import { findPacket, insertPacket, type PacketDocument } from './packets.repo';
 
@@ -78,15 +78,17 @@ export function createPacketGenerator({ db, clock, store, hooks }: { db: Db; clo
   }
 
   async function render(offer: NonNullable<Awaited<ReturnType<typeof findOffer>>>, versionNumber: number, rules: Awaited<ReturnType<typeof listPacketRules>>) {
-    const terms = (await findVersion(db, offer.orgId, offer.id, versionNumber))!.terms as OfferTerms;
+    const version = (await findVersion(db, offer.orgId, offer.id, versionNumber))!;
+    const terms = version.terms as OfferTerms;
     const sources = await loadMergeSources(db, offer.orgId, offer, terms);
+    const custom = await loadCustomMerge(db, offer.orgId, { fieldVersions: version.fieldVersions }, terms);
     const selected = selectDocuments(
       rules.map((r) => ({ id: r.id, position: r.position, templateKey: r.templateKey, description: r.description, match: r.match as RuleMatch })),
       { employmentType: terms.employmentType, state: terms.location.state, flsaStatus: terms.flsaStatus, roleFamily: sources.requisition?.roleFamily ?? null, businessUnitId: offer.businessUnitId },
     );
     const templates = new Map((await listTemplates(db, offer.orgId)).map((t) => [t.template.key, t]));
     const clauseLibrary = new Map((await listClauses(db, offer.orgId)).map((c) => [c.key, { title: c.title, body: c.body }]));
-    const subject: RenderSubject = { terms, versionNumber, sources, clauseLibrary, today: isoDate(clock.now()), createdAt: clock.now() };
+    const subject: RenderSubject = { terms, versionNumber, sources, clauseLibrary, today: isoDate(clock.now()), createdAt: clock.now(), custom };
     const logo = sources.letterhead.logoSha256 ? ((await store.get(sources.letterhead.logoSha256)) ?? undefined) : undefined;
     const documents: PacketDocument[] = [];
     for (const choice of selected) {

@@ -12,7 +12,7 @@ import { parseMarkup } from './document-model';
 import { blocksToHtml } from './html-preview';
 import { listClauses } from './library.repo';
 import { requireLibraryReader } from './library.service';
-import { loadMergeSources } from './merge-input.repo';
+import { loadCustomMerge, loadMergeSources } from './merge-input.repo';
 import { findPacket, listPackets } from './packets.repo';
 import { renderTemplate } from './template-render';
 import { diffLines } from './text-diff';
@@ -98,12 +98,16 @@ export function createPacketsService({ db, clock, store }: { db: Db; clock: Cloc
 
   async function subjectOf(actor: Actor, offerId: string, versionNumber: number | null): Promise<RenderSubject> {
     const { row } = await findVisibleOffer(db, actor, offerId);
-    const terms = (versionNumber === null && row.draftTerms ? row.draftTerms : (await findVersion(db, actor.orgId, offerId, versionNumber ?? row.currentVersion))?.terms) as OfferTerms | undefined;
+    const draft = versionNumber === null && row.draftTerms ? (row.draftTerms as OfferTerms) : null;
+    const version = draft ? null : await findVersion(db, actor.orgId, offerId, versionNumber ?? row.currentVersion);
+    const terms = (draft ?? version?.terms) as OfferTerms | undefined;
     if (!terms) throw new NotFoundError('offer version', String(versionNumber ?? row.currentVersion));
     const sources = await loadMergeSources(db, actor.orgId, row, terms);
+    // A draft's values follow the definitions in force; a frozen version's, those it was captured under.
+    const custom = await loadCustomMerge(db, actor.orgId, version ? { fieldVersions: version.fieldVersions } : { businessUnitId: row.businessUnitId }, terms);
     const clauseLibrary = new Map((await listClauses(db, actor.orgId)).map((c) => [c.key, { title: c.title, body: c.body }]));
     const now = clock.now();
-    return { terms, versionNumber: versionNumber ?? row.currentVersion, sources, clauseLibrary, today: isoDate(now), createdAt: now };
+    return { terms, versionNumber: versionNumber ?? row.currentVersion, sources, clauseLibrary, today: isoDate(now), createdAt: now, custom };
   }
 
   /** A template being edited, filled for a chosen offer (its draft or current version): the editor's live preview. */

@@ -1,4 +1,5 @@
 import type { Liquid, Template } from 'liquidjs';
+import { customExampleValues } from './custom-catalogue';
 import { catalogueByPath, catalogueGroups, fieldCatalogue, type CatalogueField } from './field-catalogue';
 import { allowedFilters, blockedTags, createTemplateEngine, MAX_OUTPUT_CHARS, MAX_TEMPLATE_CHARS, MEMORY_LIMIT } from './template-engine';
 import { TemplateRenderError, toTemplateRenderError } from './template-render';
@@ -146,8 +147,23 @@ type Segment = string | number | Segment[];
 
 const listProperties = new Set(['size', 'first', 'last']);
 
+/** The built-in catalogue plus the organisation's custom fields (`custom.<key>`), for one check. */
+interface Catalogue {
+  byPath: ReadonlyMap<string, CatalogueField>;
+  groups: readonly string[];
+  all: readonly CatalogueField[];
+}
+
+const builtIn: Catalogue = { byPath: catalogueByPath, groups: catalogueGroups, all: fieldCatalogue };
+
+function catalogueWith(custom: readonly CatalogueField[]): Catalogue {
+  if (custom.length === 0) return builtIn;
+  const all = [...fieldCatalogue, ...custom];
+  return { byPath: new Map(all.map((c) => [c.path, c])), groups: [...catalogueGroups, 'custom'], all };
+}
+
 /** Checks one variable path against the catalogue; returns the catalogue path or a problem message. */
-function checkPath(segments: Segment[]): { field: string } | { problem: string; field: string } {
+function checkPath(segments: Segment[], { byPath, groups, all }: Catalogue): { field: string } | { problem: string; field: string } {
   const written = segments.map((s) => (Array.isArray(s) ? '[…]' : typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
   if (segments.some((s) => Array.isArray(s)))
     return { problem: `field names must be written out in full: "${written}" looks one up by another value`, field: written };
@@ -155,7 +171,7 @@ function checkPath(segments: Segment[]): { field: string } | { problem: string; 
   for (let n = names.length; n >= 1; n--) {
     const prefix = names.slice(0, n);
     if (prefix.some((s) => typeof s !== 'string')) continue;
-    const field = catalogueByPath.get(prefix.join('.'));
+    const field = byPath.get(prefix.join('.'));
     if (!field) continue;
     const rest = names.slice(n);
     if (rest.length === 0) return { field: field.path };
@@ -164,11 +180,13 @@ function checkPath(segments: Segment[]): { field: string } | { problem: string; 
     return { problem: `unknown field "${written}": "${field.path}" has no "${rest.join('.')}"`, field: written };
   }
   const head = names[0];
-  if (names.length === 1 && typeof head === 'string' && catalogueGroups.includes(head)) {
-    const one = fieldCatalogue.find((c) => c.path.startsWith(`${head}.`))?.path;
+  if (names.length === 1 && typeof head === 'string' && groups.includes(head)) {
+    const one = all.find((c) => c.path.startsWith(`${head}.`))?.path;
     return { problem: `"${head}" is a group of fields; name one of them, e.g. "${one}"`, field: head };
   }
-  return { problem: `unknown field "${written}"${suggest(written, fieldCatalogue.map((c) => c.path))}`, field: written };
+  if (head === 'custom')
+    return { problem: `unknown field "${written}": the organisation has no custom field of that key${suggest(written, all.map((c) => c.path))}`, field: written };
+  return { problem: `unknown field "${written}"${suggest(written, all.map((c) => c.path))}`, field: written };
 }
 
 function restAllowed(field: CatalogueField, rest: (string | number)[]): boolean {
@@ -181,10 +199,12 @@ function restAllowed(field: CatalogueField, rest: (string | number)[]): boolean 
 
 /**
  * Checks a template before it is saved: it must parse, use only allowed tags and filters (with
- * the right number of arguments) and only fields from the catalogue. Loop variables and
- * `assign`/`capture` names are the template's own and need no catalogue entry.
+ * the right number of arguments) and only fields from the catalogue, or the organisation's custom
+ * fields passed as `custom` (custom-catalogue.ts). Loop variables and `assign`/`capture` names
+ * are the template's own and need no catalogue entry.
  */
-export function validateTemplate(source: string): TemplateValidation {
+export function validateTemplate(source: string, custom: readonly CatalogueField[] = []): TemplateValidation {
+  const catalogue = catalogueWith(custom);
   if (source.length > MAX_TEMPLATE_CHARS)
     return {
       ok: false,
@@ -209,14 +229,14 @@ export function validateTemplate(source: string): TemplateValidation {
   const analysis = liquid.analyzeSync(templates, { partials: false });
   for (const variables of Object.values(analysis.globals)) {
     for (const variable of variables) {
-      const result = checkPath(variable.toArray() as Segment[]);
+      const result = checkPath(variable.toArray() as Segment[], catalogue);
       if ('problem' in result)
         problems.push({ line: variable.location.row, column: variable.location.col, message: result.problem, field: result.field });
       else fields.add(result.field);
     }
   }
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
-  const limit = trialRender(liquid, templates);
+  const limit = trialRender(liquid, templates, custom);
   if (limit) return { ok: false, problems: [limit] };
   return { ok: true, fields: [...fields].sort() };
 }
@@ -226,8 +246,9 @@ export const TRIAL_RENDER_LIMIT_MS = 250;
 
 let exampleContext: Record<string, unknown> | null = null;
 
-/** A merge context filled with each catalogue field's example, for the trial render. */
-export function catalogueExampleContext(): Record<string, unknown> {
+/** A merge context filled with each catalogue field's example (and the custom fields' examples), for the trial render. */
+export function catalogueExampleContext(custom: readonly CatalogueField[] = []): Record<string, unknown> {
+  if (custom.length) return { ...catalogueExampleContext(), custom: customExampleValues(custom) };
   if (exampleContext) return exampleContext;
   const ctx: Record<string, Record<string, unknown>> = {};
   for (const field of fieldCatalogue) {
@@ -247,10 +268,10 @@ export function catalogueExampleContext(): Record<string, unknown> {
  * output that would grow past the limit) is refused at save time rather than when a packet is made.
  * Only the limits are reported here; everything else was checked above.
  */
-function trialRender(liquid: Liquid, templates: Template[]): TemplateProblem | null {
+function trialRender(liquid: Liquid, templates: Template[], custom: readonly CatalogueField[]): TemplateProblem | null {
   let out: unknown;
   try {
-    out = liquid.renderSync(templates, catalogueExampleContext(), {
+    out = liquid.renderSync(templates, catalogueExampleContext(custom), {
       strictVariables: false,
       renderLimit: TRIAL_RENDER_LIMIT_MS,
       memoryLimit: MEMORY_LIMIT,

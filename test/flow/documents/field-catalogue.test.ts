@@ -135,6 +135,11 @@ describe('docs/templates.md', () => {
     expect(missing).toEqual([]);
   });
 
+  it('documents custom fields as custom.<key>, formatted by type', () => {
+    expect(doc).toContain('### Custom fields (`custom.*`)');
+    for (const type of ['single select', 'multi select', 'money', 'date', 'boolean']) expect(doc).toMatch(new RegExp(`^\\| [^|]*${type}`, 'm'));
+  });
+
   it('documents no field the catalogue lacks', () => {
     const documented = [...doc.matchAll(/^\| `((?:offer|candidate|requisition|organization|signatory|computed)\.[A-Za-z]+)` \|/gm)].map((m) => m[1]);
     expect(documented.filter((p) => !catalogueByPath.has(p!))).toEqual([]);
