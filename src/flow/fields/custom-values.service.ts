@@ -82,3 +82,13 @@ export async function customReading(db: Db, orgId: string, roles: readonly Role[
   const keys = readableKeys(defs, roles);
   return { leaves: [...keys].map(customLeaf), fields: describeFields(defs, keys), sensitive: defs.filter((d) => d.definition.sensitive && keys.has(d.definition.key)).map((d) => customLeaf(d.definition.key)) };
 }
+
+/** For a diff of two frozen versions: what these roles may read of either, labels by `custom.<key>`, and the sensitive leaves. */
+export async function customDiffReading(db: Db, orgId: string, roles: readonly Role[], fieldVersions: unknown[]) {
+  const readings = await Promise.all(fieldVersions.map((v) => customReading(db, orgId, roles, { fieldVersions: v })));
+  return {
+    leaves: readings.flatMap((r) => r.leaves),
+    labels: new Map(readings.flatMap((r) => r.fields.map((f) => [`custom.${f.key}`, f.label] as const))),
+    sensitive: new Set(readings.flatMap((r) => r.sensitive)),
+  };
+}

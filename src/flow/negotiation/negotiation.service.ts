@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../core/actor';
 import { offerAccessMap } from '../../core/access/access-map';
-import { changedTermsFields, decideWrite } from '../../core/access/offer-access';
+import { changedTermsFields, decideWrite, rolesReaching } from '../../core/access/offer-access';
 import { isCompensationField } from '../../core/access/offer-fields';
 import { changedFields } from '../../core/changed-fields';
 import type { Clock } from '../../core/clock';
@@ -22,6 +22,7 @@ import { insertChangeRequest, listChangeRequests, type ChangeRequestRow } from '
 import { askedChangeSchema, fieldOf, negotiablePaths, readTerm, toDeltas, type Delta, type NegotiablePath } from './deltas';
 import { answerChangeRequest } from './negotiation.repo';
 import { termLabel } from './term-labels';
+import { customDiffReading } from '../fields/custom-values.service';
 
 /**
  * Roles that may ask for changes from inside: those who shape or approve an offer. Asking is not
@@ -316,7 +317,7 @@ export function createNegotiation({ db, clock, hooks }: { db: Db; clock: Clock; 
   };
 
   async function diff(actor: Actor, offerId: string, query: { from?: unknown; to?: unknown }) {
-    const { row, readable } = await findVisibleOffer(db, actor, offerId);
+    const { row, readable, facts } = await findVisibleOffer(db, actor, offerId);
     const problems: FieldProblem[] = [];
     let to = versionNumber(query.to, 'to', problems);
     let from = versionNumber(query.from, 'from', problems);
@@ -327,10 +328,12 @@ export function createNegotiation({ db, clock, hooks }: { db: Db; clock: Clock; 
     if (!a) throw new NotFoundError('version', String(from), `This offer has no version ${from} (its latest is ${row.currentVersion}).`);
     if (!b) throw new NotFoundError('version', String(to), `This offer has no version ${to} (its latest is ${row.currentVersion}).`);
     const shown: string[] = [];
+    const custom = await customDiffReading(db, actor.orgId, rolesReaching(actor, facts), [a.fieldVersions, b.fieldVersions]);
+    for (const leaf of custom.leaves) readable.add(leaf);
     const fields = changedFields(a.terms, b.terms).map((path) => {
-      const label = fieldOf(path)?.label ?? termLabel(path);
+      const label = custom.labels.get(path) ?? fieldOf(path)?.label ?? termLabel(path);
       if (!readable.has(`terms.${path}`)) return { path, label, before: null, after: null, masked: true };
-      if (isCompensationField(`terms.${path}`)) shown.push(`terms.${path}`);
+      if (isCompensationField(`terms.${path}`) || custom.sensitive.has(`terms.${path}`)) shown.push(`terms.${path}`);
       return { path, label, before: readTerm(a.terms as OfferTerms, path), after: readTerm(b.terms as OfferTerms, path), masked: false };
     });
     if (shown.length) {
