@@ -92,3 +92,10 @@ export async function customDiffReading(db: Db, orgId: string, roles: readonly R
     sensitive: new Set(readings.flatMap((r) => r.sensitive)),
   };
 }
+
+/** Default values of the definitions in force that these roles may read: where a new offer's custom values start. */
+export async function customDefaults(db: Db, orgId: string, businessUnitId: string, roles: readonly Role[]): Promise<CustomValues> {
+  const defs = await definitionsFor(db, orgId, businessUnitId);
+  const keys = readableKeys(defs, roles);
+  return Object.fromEntries(defs.filter((d) => keys.has(d.definition.key) && d.definition.default !== undefined).map((d) => [d.definition.key, d.definition.default]));
+}

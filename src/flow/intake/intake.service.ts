@@ -24,7 +24,7 @@ import { scheduleOfferExpiry } from '../../offers/offer-expiry';
 import { queuePacket } from '../documents/packet-generator';
 import { judgeClauses } from '../documents/clause-standing';
 import { listClauses } from '../documents/library.repo';
-import { checkCustomWrite, freezeCustomValues } from '../fields/custom-values.service';
+import { checkCustomWrite, customDefaults, freezeCustomValues } from '../fields/custom-values.service';
 
 export interface IntakeDeps {
   db: Db;
@@ -198,6 +198,9 @@ export function createIntakeService({ db, clock, approvals }: IntakeDeps) {
     if (readable.size === 0) throw new ForbiddenError('Your role may not start offers for this requisition (action "intake.prefill").');
     const band = await refs.findBand(db, actor.orgId, req.level, req.locationZone, req.currency);
     const terms = (maskLeaves(prefillTerms(req, band, candidate), readable, 'terms') ?? {}) as Record<string, unknown>;
+    // Custom fields start at their definitions' defaults, where the caller may read them.
+    const defaults = department ? await customDefaults(db, actor.orgId, department.businessUnitId, rolesReaching(actor, facts)) : {};
+    if (Object.keys(defaults).length) terms.custom = defaults;
     const showBand = band && readable.has('terms.compensation.baseSalaryCents');
     return { terms, band: showBand ? { minCents: band.minCents, midCents: band.midCents, maxCents: band.maxCents, currency: band.currency } : null };
   }

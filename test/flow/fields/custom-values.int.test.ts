@@ -205,6 +205,14 @@ describe('custom values on offers', () => {
     });
   });
 
+  it('prefills a new offer with the defaults of the fields the caller may read', async () => {
+    await defineField({ key: 'laptop', label: 'Laptop', type: 'single_select', section: 'Equipment', options: [{ value: 'mac' }, { value: 'linux' }], default: 'mac' });
+    await defineField({ key: 'signing_kicker', label: 'Signing kicker', type: 'money', default: 1_000_00, access: { read: ['admin'], write: ['admin'] } });
+    const res = await call('recruiter', 'GET', `/api/v1/intake/prefill?requisitionId=${fx.requisitionId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().terms.custom).toEqual({ laptop: 'mac' });
+  });
+
   describe('the intake form\'s fields', () => {
     it('lists the fields a role sees in layout order, each saying whether it can be filled in', async () => {
       const res = await call('hr_ops', 'GET', `/api/v1/offer-form/fields?businessUnitId=${fx.businessUnitId}`);
