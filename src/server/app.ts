@@ -26,6 +26,8 @@ import { registerJournalRoutes } from '../journal/journal.routes';
 import { createOfferEventsService } from '../offers/offer-events.service';
 import { createOffersService } from '../offers/offers.service';
 import { registerOfferRoutes } from '../offers/offers.routes';
+import { createOfferExport } from '../offers/offer-export.service';
+import { registerOfferExportRoutes } from '../offers/offer-export.routes';
 import { createIdempotency } from './idempotency';
 import { registerAuth } from './plugins/auth';
 import { registerCsrfGuard } from './plugins/csrf';
@@ -193,6 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDirectoryRoutes(app, { db });
   registerIntakeRoutes(app, { intake, offers, idempotent });
   registerOfferRoutes(app, { offers, events });
+  registerOfferExportRoutes(app, { exporter: createOfferExport({ db, clock }) });
   registerJournalRoutes(app, { db, offers });
   registerAuditRoutes(app, { compensationViews: createCompensationViews({ db, clock }) });
   approvals.register(app, { idempotent, jobs, afterMove: transitionHooks.afterMove });
