@@ -8,7 +8,8 @@ import type { FieldProblem } from '../core/errors';
  *
  *   { "offer.salary": { "to": "terms.compensation.baseSalaryCents", "transform": "dollars_to_cents" },
  *     "offer.start_date": { "to": "terms.startDate", "transform": "date" },
- *     "offer.job_title": "terms.title" }
+ *     "offer.job_title": "terms.title",
+ *     "offer.cost_center": "terms.custom.cost_center" }
  *
  * A payload field the mapping does not name is refused (422 naming it); mapped values override
  * what intake pre-fills from the requisition, its comp band and the candidate.
@@ -35,16 +36,25 @@ export const mappingTargets = [
   'terms.expiresOn',
   'terms.contingencies',
 ] as const;
-export type MappingTarget = (typeof mappingTargets)[number];
+/** A custom offer field (docs/fields.md): its value is checked by the field's definition when the draft is created. */
+const customTarget = /^terms\.custom\.[a-z][a-z0-9_]{0,39}$/;
+export type MappingTarget = (typeof mappingTargets)[number] | `terms.custom.${string}`;
 
 /** none: the value as sent; dollars_to_cents: 1234.5 or "1234.50" → 123450; date: an ISO date or date-time → YYYY-MM-DD. */
 export const mappingTransforms = ['none', 'dollars_to_cents', 'number', 'integer', 'string', 'boolean', 'date', 'uppercase', 'lowercase'] as const;
 export type MappingTransform = (typeof mappingTransforms)[number];
 
 const sourcePath = z.string().regex(/^offer(\.[A-Za-z0-9_-]{1,60}){1,5}$/, 'must be a payload path under offer, like offer.salary');
-const targetSchema = z.enum(mappingTargets, `must be one of ${mappingTargets.join(', ')}`);
+const targetMessage = `must be one of ${mappingTargets.join(', ')}, or terms.custom.<key> for a custom field`;
+const targetSchema = z
+  .string(targetMessage)
+  .refine((t) => (mappingTargets as readonly string[]).includes(t) || customTarget.test(t), targetMessage)
+  .transform((t) => t as MappingTarget);
 export const fieldMappingSchema = z
-  .record(sourcePath, z.union([targetSchema, z.strictObject({ to: targetSchema, transform: z.enum(mappingTransforms).default('none') })]))
+  .record(sourcePath, z.union([targetSchema, z.strictObject({ to: targetSchema, transform: z.enum(mappingTransforms).default('none') })], {
+    // A plain string is meant as a target: say what a target may be rather than "invalid input".
+    error: (iss) => (typeof iss.input === 'string' ? targetMessage : 'must be a terms path, or { "to": <terms path>, "transform": <transform> }'),
+  }))
   .refine((m) => Object.keys(m).length <= 100, 'may map at most 100 fields')
   .superRefine((m, ctx) => {
     const seen = new Map<string, string>();

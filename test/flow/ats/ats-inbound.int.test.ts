@@ -208,3 +208,39 @@ describe('ATS inbound: candidate moved to offer', () => {
 async function offerCount() {
   return Number((await t.database.db.select({ n: sql<number>`count(*)` }).from(offers).where(eq(offers.orgId, fx.orgId)))[0]!.n);
 }
+
+describe('ATS inbound: custom offer fields', () => {
+  it("maps the ATS's own offer fields onto custom fields, checked by their definitions and named by payload path when refused", async () => {
+    const field = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/fields',
+      headers: { ...csrfHeader, cookie: admin },
+      payload: { key: 'cost_center', label: 'Cost center', type: 'single_select', options: [{ value: 'CC-100' }, { value: 'CC-200' }] },
+    });
+    expect(field.statusCode, field.body).toBe(201);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/ats-connections',
+      headers: { ...csrfHeader, cookie: admin },
+      payload: { name: 'Lever', defaultRecruiterId: fx.users.recruiter.id, fieldMapping: { ...mapping, 'offer.costCenter': { to: 'terms.custom.cost_center', transform: 'uppercase' } } },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const lever = `Bearer ${made.json().token}`;
+
+    const res = await send(payload({ eventId: 'lever-1', offer: { ...payload().offer, costCenter: 'cc-200' } }), lever);
+    expect(res.statusCode, res.body).toBe(201);
+    const offer = await t.app.inject({ method: 'GET', url: `/api/v1/offers/${res.json().offerId}`, headers: { cookie: admin } });
+    expect(offer.json().terms.custom).toEqual({ cost_center: 'CC-200' });
+
+    const bad = await send(payload({ eventId: 'lever-2', offer: { ...payload().offer, costCenter: 'CC-9' } }), lever);
+    expect(expectProblem(bad, 422).errors).toContainEqual({ field: 'offer.costCenter', message: 'Cost center "CC-9" is not one of the choices: CC-100, CC-200' });
+    const badMapping = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/ats-connections',
+      headers: { ...csrfHeader, cookie: admin },
+      payload: { name: 'Bad', fieldMapping: { 'offer.x': 'terms.custom.Bad-Key' } },
+    });
+    expectProblem(badMapping, 400);
+    expect(badMapping.body).toContain('terms.custom.<key>');
+  });
+});
