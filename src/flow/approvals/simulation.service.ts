@@ -55,7 +55,8 @@ export function createSimulationService({ db, policies }: { db: Db; policies: Pi
 
   async function policyFor(actor: Actor, input: SimulationInput, subject: { businessUnitId: string; policyVersionId: string | null }) {
     if (input.policy) {
-      const parsed = await policies.check(actor.orgId, input.policy);
+      // An unsaved policy is tried on this offer, so it may name the fields this offer carries.
+      const parsed = await policies.check(actor.orgId, input.policy, subject.businessUnitId);
       if (!parsed.ok) throw new ValidationError(problemsAsFields(parsed.problems));
       return { document: parsed.policy, from: 'given' as const, number: null };
     }

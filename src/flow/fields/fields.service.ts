@@ -209,8 +209,9 @@ export function createFieldService({ db, clock }: { db: Db; clock: Clock }) {
 
   /**
    * Who uses a field: policy versions and template versions whose text mentions `custom.<key>`
-   * (a textual search, since neither the policy language nor the template catalogue knows
-   * custom fields yet), and other fields whose required-when reads it.
+   * (a textual search: it finds a mention in a policy's conditions and covers alike, and in
+   * templates, whose catalogue does not resolve custom fields), and other fields whose
+   * required-when reads it.
    */
   async function findUsers(orgId: string, key: string, rows: ListedRow[]): Promise<FieldUser[]> {
     const needle = customPath(key);

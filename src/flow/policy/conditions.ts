@@ -1,4 +1,5 @@
-import type { Condition, ConditionLeaf, ConditionOp } from './policy.schema';
+import type { Condition, ConditionLeaf, ConditionOp, Policy } from './policy.schema';
+import { customKeyOf, customPolicyField } from './custom-fields';
 import { policyFieldsByPath, type PolicyField, type PolicySubject } from './policy-fields';
 
 /**
@@ -6,8 +7,12 @@ import { policyFieldsByPath, type PolicyField, type PolicySubject } from './poli
  * the negative ones (ne, not_in, not_contains, not_exists), which are exactly the negations of
  * their positive twins: `not: {field: x, op: eq, value: 1}` and `{field: x, op: ne, value: 1}`
  * always agree. Conditions are compiled once per policy (cached by object identity) because
- * plans run on every submit and in the simulator.
+ * plans run on every submit and in the simulator. Custom fields (`custom.<key>`) are read from
+ * the version's `terms.custom`, described by the policy's own `customFields`.
  */
+
+/** The custom fields a policy names, as its document records them. */
+export type CustomFields = Policy['customFields'];
 
 export interface LeafOutcome { leaf: ConditionLeaf; field: PolicyField; actual: unknown; holds: boolean }
 /** `leaves` are the tests that decided the result, phrased later as true statements about the offer. */
@@ -46,8 +51,9 @@ export function testValue(op: ConditionOp, actual: unknown, value: unknown): boo
   }
 }
 
-function compileLeaf(leaf: ConditionLeaf): Compiled {
-  const field = policyFieldsByPath.get(leaf.field);
+function compileLeaf(leaf: ConditionLeaf, custom: CustomFields): Compiled {
+  const key = customKeyOf(leaf.field);
+  const field = key === null ? policyFieldsByPath.get(leaf.field) : customPolicyField(key, custom?.[key]);
   if (!field) throw new Error(`unknown policy field ${leaf.field}: parse the policy with parsePolicy first`);
   const read = field.read;
   const { op, value } = leaf;
@@ -68,9 +74,9 @@ function compileLeaf(leaf: ConditionLeaf): Compiled {
 
 // Reasons are collected into one shared array and trimmed in place: allocating an array per
 // group and node dominated plan time in the benchmark.
-function compileNode(c: Condition): Compiled {
+function compileNode(c: Condition, custom: CustomFields): Compiled {
   if ('all' in c) {
-    const parts = c.all.map(compileNode);
+    const parts = c.all.map((x) => compileNode(x, custom));
     return (s, out) => {
       if (!out) return parts.every((p) => p(s, null));
       // Holding: every test is a reason. Failing: the first failing part decides, and is enough.
@@ -87,7 +93,7 @@ function compileNode(c: Condition): Compiled {
     };
   }
   if ('any' in c) {
-    const parts = c.any.map(compileNode);
+    const parts = c.any.map((x) => compileNode(x, custom));
     return (s, out) => {
       if (!out) return parts.some((p) => p(s, null));
       // Holding: the parts that held are the reasons. Failing: every part is.
@@ -113,27 +119,29 @@ function compileNode(c: Condition): Compiled {
   }
   if ('not' in c) {
     // The inner reasons already describe the offer truthfully whichever way they went.
-    const inner = compileNode(c.not);
+    const inner = compileNode(c.not, custom);
     return (s, out) => !inner(s, out);
   }
-  return compileLeaf(c);
+  return compileLeaf(c, custom);
 }
 
+// Keyed by the condition alone: a condition object belongs to one policy document, whose
+// custom fields never change, so the same condition always compiles the same way.
 const cache = new WeakMap<Condition, Compiled>();
-function compiled(c: Condition): Compiled {
+function compiled(c: Condition, custom: CustomFields): Compiled {
   let fn = cache.get(c);
-  if (!fn) cache.set(c, (fn = compileNode(c)));
+  if (!fn) cache.set(c, (fn = compileNode(c, custom)));
   return fn;
 }
 
-export function conditionHolds(condition: Condition | undefined, subject: PolicySubject): boolean {
-  return condition === undefined || compiled(condition)(subject, null);
+export function conditionHolds(condition: Condition | undefined, subject: PolicySubject, custom?: CustomFields): boolean {
+  return condition === undefined || compiled(condition, custom)(subject, null);
 }
 
 /** Evaluates and returns the deciding tests, for explanations. No condition holds with no reasons. */
-export function evaluateCondition(condition: Condition | undefined, subject: PolicySubject): ConditionOutcome {
+export function evaluateCondition(condition: Condition | undefined, subject: PolicySubject, custom?: CustomFields): ConditionOutcome {
   if (condition === undefined) return { holds: true, leaves: [] };
   const leaves: LeafOutcome[] = [];
-  const holds = compiled(condition)(subject, leaves);
+  const holds = compiled(condition, custom)(subject, leaves);
   return { holds, leaves };
 }

@@ -1,7 +1,9 @@
 import type { ConditionOutcome, LeafOutcome } from './conditions';
 import { describeClauses } from './facts';
 import { formatMoneyShort } from './money-format';
+import { isCustomPath } from './custom-fields';
 import { type PolicyField, type PolicySubject } from './policy-fields';
+import type { ConditionOp } from './policy.schema';
 
 /**
  * Plain-words reasons for a plan: each deciding test becomes a true statement about the offer
@@ -83,10 +85,44 @@ const dateWords = {
   lte: ['is on or before', 'is after'],
 } as const;
 
+// The test in words, held or not, for fields whose value an explanation must not quote.
+const testWords: Record<ConditionOp, readonly [held: string, failed: string]> = {
+  eq: ['is', 'is not'],
+  ne: ['is not', 'is'],
+  gt: ['is over', 'is not over'],
+  gte: ['is at least', 'is not at least'],
+  lt: ['is under', 'is not under'],
+  lte: ['is at most', 'is not at most'],
+  in: ['is one of', 'is none of'],
+  not_in: ['is none of', 'is one of'],
+  exists: ['is filled in', 'is not filled in'],
+  not_exists: ['is not filled in', 'is filled in'],
+  contains: ['includes', 'does not include'],
+  not_contains: ['does not include', 'includes'],
+};
+const dateTestWords: Partial<Record<ConditionOp, readonly [string, string]>> = {
+  gt: ['is after', 'is not after'],
+  gte: ['is on or after', 'is not on or after'],
+  lt: ['is before', 'is not before'],
+  lte: ['is on or before', 'is not on or before'],
+};
+
+/** "Visa sponsorship is true": the policy's own values, never the offer's, so it says no more than the routing does. */
+function withheldPhrase({ field, leaf, holds }: LeafOutcome, s: PolicySubject): string {
+  const words = (field.type === 'date' ? dateTestWords[leaf.op] : undefined) ?? testWords[leaf.op];
+  if (leaf.value === undefined) return `${field.label} ${words[holds ? 0 : 1]}`;
+  const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+  const item = field.type === 'list' ? { ...field, type: 'enum' as const } : field;
+  return `${field.label} ${words[holds ? 0 : 1]} ${values.map((v) => formatFieldValue(item, v, s)).join(', ')}`;
+}
+
 export function phraseLeaf(o: LeafOutcome, s: PolicySubject): string {
   const { field, actual, holds, leaf } = o;
   const special = factPhrases[field.path];
   if (special) return special(s);
+  if (field.withheld) return withheldPhrase(o, s);
+  // Custom labels are the organisation's own words ("Cost center"): "no Cost center" would read oddly.
+  if (isCustomPath(field.path) && isMissing(actual) && leaf.op !== 'contains' && leaf.op !== 'not_contains') return `${field.label} is not set`;
   if (field.type === 'boolean') {
     if (isMissing(actual)) return `${field.label} is not known`;
     if (field.says) return field.says[actual ? 0 : 1];

@@ -5,7 +5,8 @@ import type { Facts } from './facts';
 
 /**
  * The fields a policy condition may test: offer terms by their dotted path, the offer's
- * business unit, and derived facts under `facts.`. The type decides which operators and values
+ * business unit, and derived facts under `facts.` (custom fields, `custom.<key>`, come from the
+ * organisation's definitions: custom-fields.ts). The type decides which operators and values
  * the validator accepts, and the label is how explanations name the field.
  */
 
@@ -28,6 +29,8 @@ export interface PolicyField {
   coverable: boolean;
   /** Never missing on a valid offer; lets the validator see that `not_exists` can never hold. */
   alwaysSet?: boolean;
+  /** Custom fields some readers of explanations may not read: explanations leave the value out. */
+  withheld?: boolean;
   read: (s: PolicySubject) => unknown;
 }
 

@@ -2,6 +2,8 @@ import { parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { isRealIsoDate } from '../../core/dates';
 import { canEverHold } from './satisfiable';
+import type { CustomCatalogue } from './custom-catalogue';
+import { customKeyOf, customPolicyField, isCustomPath, type CustomFieldSnapshot } from './custom-fields';
 import { coverablePaths, opsForType, policyFieldsByPath, type PolicyField } from './policy-fields';
 import { POLICY_LIMITS, policySchema, type ApproverSpec, type Condition, type Policy, type PolicyStep } from './policy.schema';
 
@@ -12,8 +14,35 @@ import { POLICY_LIMITS, policySchema, type ApproverSpec, type Condition, type Po
  */
 
 export interface PolicyProblem { path: string; message: string }
-export interface PolicyCatalogue { userEmails: ReadonlySet<string> }
+export interface PolicyCatalogue {
+  userEmails: ReadonlySet<string>;
+  /** The organisation's custom fields for the policy's scope; without it, naming `custom.<key>` is refused. */
+  customFields?: CustomCatalogue;
+}
 export type ParsePolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
+
+/** What one parse has learned: the custom fields the policy names, recorded in the document. */
+interface ParseContext {
+  catalogue: PolicyCatalogue;
+  used: Map<string, CustomFieldSnapshot>;
+}
+
+/** A custom field by its path, or why the policy may not name it. */
+function resolveCustom(path: string, ctx: ParseContext): { field: PolicyField } | { message: string } {
+  const key = customKeyOf(path);
+  if (key === null) return { message: `unknown field "${path}": a custom field is named custom.<key>, like custom.cost_center` };
+  const entry = ctx.catalogue.customFields?.get(key);
+  if (!entry) return { message: `unknown custom field "${path}": no custom field with the key "${key}" is defined for the offers this policy routes` };
+  if (entry.status === 'retired')
+    return { message: `"${path}" (${entry.label}) is retired: offers no longer carry it, so a policy cannot name it` };
+  if (entry.status === 'conflict')
+    return { message: `"${path}" is a different kind of field in different business units (${entry.types.join(', ')}): name it in each business unit's own policy instead` };
+  ctx.used.set(key, entry.field);
+  return { field: customPolicyField(key, entry.field) };
+}
+
+/** How problems name a field: custom fields with their label, since the key alone may be cryptic. */
+const fieldName = (f: PolicyField) => (isCustomPath(f.path) ? `${f.path} (${f.label}, ${f.type})` : `${f.path} (${f.type})`);
 
 export function formatPath(parts: readonly PropertyKey[]): string {
   let out = '';
@@ -112,23 +141,31 @@ function checkScalar(field: PolicyField, v: unknown, itemOfList = false): string
   }
 }
 
-function checkCondition(c: Condition, path: PropertyKey[], depth: number, problems: PolicyProblem[]) {
+function checkCondition(c: Condition, path: PropertyKey[], depth: number, ctx: ParseContext, problems: PolicyProblem[]) {
   const at = (...more: PropertyKey[]) => formatPath([...path, ...more]);
   if (depth > POLICY_LIMITS.conditionDepth) {
     problems.push({ path: at(), message: `nests too deep: at most ${POLICY_LIMITS.conditionDepth} levels of all / any / not` });
     return;
   }
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, problems));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, problems));
-  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, problems);
-  const field = policyFieldsByPath.get(c.field);
+  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], depth + 1, ctx, problems));
+  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], depth + 1, ctx, problems));
+  if ('not' in c) return checkCondition(c.not, [...path, 'not'], depth + 1, ctx, problems);
+  let field: PolicyField | undefined;
+  if (isCustomPath(c.field)) {
+    const r = resolveCustom(c.field, ctx);
+    if ('message' in r) {
+      problems.push({ path: at('field'), message: r.message });
+      return;
+    }
+    field = r.field;
+  } else field = policyFieldsByPath.get(c.field);
   if (!field) {
-    problems.push({ path: at('field'), message: `unknown field "${c.field}": see the field catalogue in docs/policy.md` });
+    problems.push({ path: at('field'), message: `unknown field "${c.field}": see the field catalogue in docs/policy.md, or name a custom field as custom.<key>` });
     return;
   }
   const ops = opsForType(field.type);
   if (!ops.includes(c.op)) {
-    problems.push({ path: at('op'), message: `"${c.op}" does not apply to ${field.path} (${field.type}): use one of ${ops.join(', ')}` });
+    problems.push({ path: at('op'), message: `"${c.op}" does not apply to ${fieldName(field)}: use one of ${ops.join(', ')}` });
     return;
   }
   if (c.op === 'exists' || c.op === 'not_exists') {
@@ -161,9 +198,10 @@ function checkApprover(a: ApproverSpec, path: PropertyKey[], catalogue: PolicyCa
     problems.push({ path: formatPath([...path, 'user']), message: `no active user with the e-mail ${a.user} in this organisation` });
 }
 
-function checkStep(step: PolicyStep, path: PropertyKey[], catalogue: PolicyCatalogue, problems: PolicyProblem[]) {
+function checkStep(step: PolicyStep, path: PropertyKey[], ctx: ParseContext, problems: PolicyProblem[]) {
+  const { catalogue } = ctx;
   const at = (...more: PropertyKey[]) => formatPath([...path, ...more]);
-  if (step.when) checkCondition(step.when, [...path, 'when'], 1, problems);
+  if (step.when) checkCondition(step.when, [...path, 'when'], 1, ctx, problems);
   const seen = new Map<string, number>();
   step.approvers.forEach((a, i) => {
     checkApprover(a, [...path, 'approvers', i], catalogue, problems);
@@ -193,7 +231,10 @@ function checkStep(step: PolicyStep, path: PropertyKey[], catalogue: PolicyCatal
   }
   const covered = new Set<string>();
   step.covers.forEach((c, i) => {
-    if (!coverablePaths.has(c)) {
+    // `custom` covers every custom field; `custom.<key>` one the organisation defines.
+    const custom = isCustomPath(c) ? resolveCustom(c, ctx) : null;
+    if (custom && 'message' in custom) problems.push({ path: at('covers', i), message: custom.message });
+    else if (!custom && c !== 'custom' && !coverablePaths.has(c)) {
       const hint = c.startsWith('facts.') ? ': facts follow from offer fields, so cover those fields instead' : '';
       problems.push({ path: at('covers', i), message: `unknown offer field "${c}"${hint}` });
     } else if (covered.has(c)) problems.push({ path: at('covers', i), message: `repeats "${c}"` });
@@ -201,8 +242,12 @@ function checkStep(step: PolicyStep, path: PropertyKey[], catalogue: PolicyCatal
   });
 }
 
-function unreachable(c: Condition, path: string, what: string, problems: PolicyProblem[], extra = '') {
-  const r = canEverHold(c);
+function unreachable(c: Condition, path: string, what: string, ctx: ParseContext, problems: PolicyProblem[], extra = '') {
+  // Only called on conditions that passed their checks, so every custom field they name is in `used`.
+  const r = canEverHold(c, (p) => {
+    const key = customKeyOf(p);
+    return key === null ? policyFieldsByPath.get(p) : customPolicyField(key, ctx.used.get(key));
+  });
   if (!r.holds)
     problems.push({ path, message: `can never hold${extra} (the tests on ${r.fields.join(', ')} contradict each other), so the ${what} is unreachable` });
   return !r.holds;
@@ -223,6 +268,7 @@ export function parsePolicy(source: string, format: 'yaml' | 'json', catalogue: 
     }
 
   const problems: PolicyProblem[] = [];
+  const ctx: ParseContext = { catalogue, used: new Map() };
   const stageKeys = new Map<string, number>();
   let firstPacket: number | null = null;
   policy.stages.forEach((stage, si) => {
@@ -237,9 +283,9 @@ export function parsePolicy(source: string, format: 'yaml' | 'json', catalogue: 
         message: `a compensation stage cannot follow the packet stage stages[${firstPacket}]: stages run in order, so it would never run before the packet is drafted`,
       });
     const before = problems.length;
-    if (stage.when) checkCondition(stage.when, [...sp, 'when'], 1, problems);
+    if (stage.when) checkCondition(stage.when, [...sp, 'when'], 1, ctx, problems);
     const stageOk = problems.length === before;
-    const stageDead = stageOk && stage.when !== undefined && unreachable(stage.when, formatPath([...sp, 'when']), 'stage', problems);
+    const stageDead = stageOk && stage.when !== undefined && unreachable(stage.when, formatPath([...sp, 'when']), 'stage', ctx, problems);
     const stepKeys = new Map<string, number>();
     stage.steps.forEach((step, ti) => {
       const tp = [...sp, 'steps', ti];
@@ -247,7 +293,7 @@ export function parsePolicy(source: string, format: 'yaml' | 'json', catalogue: 
         problems.push({ path: formatPath([...tp, 'key']), message: `repeats the step key "${step.key}" of steps[${stepKeys.get(step.key)}] in this stage` });
       else stepKeys.set(step.key, ti);
       const b = problems.length;
-      checkStep(step, tp, catalogue, problems);
+      checkStep(step, tp, ctx, problems);
       // A rescind does not change terms, so there is nothing for an approval to cover.
       if (stage.phase === 'rescind' && step.covers.length > 0)
         problems.push({
@@ -256,11 +302,13 @@ export function parsePolicy(source: string, format: 'yaml' | 'json', catalogue: 
         });
       if (!step.when || problems.length !== b || !stageOk || stageDead) return;
       const wp = formatPath([...tp, 'when']);
-      if (!unreachable(step.when, wp, 'step', problems) && stage.when)
-        unreachable({ all: [stage.when, step.when] }, wp, 'step', problems, ' together with the stage condition');
+      if (!unreachable(step.when, wp, 'step', ctx, problems) && stage.when)
+        unreachable({ all: [stage.when, step.when] }, wp, 'step', ctx, problems, ' together with the stage condition');
     });
   });
-  return problems.length ? { ok: false, problems } : { ok: true, policy };
+  if (problems.length) return { ok: false, problems };
+  if (ctx.used.size) policy.customFields = Object.fromEntries([...ctx.used].sort(([a], [b]) => a.localeCompare(b)));
+  return { ok: true, policy };
 }
 
 function lowerUser(a: ApproverSpec): ApproverSpec {

@@ -97,7 +97,13 @@ export function registerPolicyRoutes(
   });
 
   r.post('/api/v1/policies/validate', {
-    schema: { tags, summary: 'Check a policy without saving it', body: z.strictObject(sourceBody), response: { 200: problemsSchema } },
+    schema: {
+      tags,
+      summary: 'Check a policy without saving it',
+      description: 'businessUnitId: check it as that business unit\'s policy (the custom fields it may name are the unit\'s and the organisation-wide ones); left out or null, as the organisation policy.',
+      body: z.strictObject({ ...sourceBody, businessUnitId: z.uuid('must be a business unit id').nullable().optional() }),
+      response: { 200: problemsSchema },
+    },
     handler: (req) => policies.validate(requireActor(req), req.body),
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, type Role } from '../../core/roles';
+import type { CustomFieldSnapshot } from './custom-fields';
 
 /**
  * The approval policy document: ordered stages of parallel steps. This file checks shape only
@@ -39,7 +40,14 @@ export interface PolicyStep {
   covers: string[];
 }
 export interface PolicyStage { key: string; name: string; phase: PolicyPhase; when?: Condition; steps: PolicyStep[] }
-export interface Policy { stages: PolicyStage[] }
+export interface Policy {
+  stages: PolicyStage[];
+  /**
+   * Set by the parser, never written by hand: the custom fields the policy names, as their
+   * definitions stood when it was saved, so routing and explanations need nothing else.
+   */
+  customFields?: Record<string, CustomFieldSnapshot>;
+}
 
 export const POLICY_LIMITS = {
   stages: 20,
@@ -132,5 +140,5 @@ export const policySchema = z.strictObject({
 
 // The inferred types and the hand-written interfaces above must stay the same shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _shapeCheck: Same<z.output<typeof policySchema>, Policy> = true;
+const _shapeCheck: Same<z.output<typeof policySchema>, Omit<Policy, 'customFields'>> = true;
 void _shapeCheck;

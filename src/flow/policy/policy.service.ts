@@ -4,6 +4,9 @@ import type { Clock } from '../../core/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Db } from '../../db/client';
 import { activeUserEmails } from '../approvals/approver-directory.repo';
+import type { FieldDefinition } from '../fields/field-definition.schema';
+import { listDefinitions } from '../fields/fields.repo';
+import { buildCustomCatalogue } from './custom-catalogue';
 import { parsePolicy, type PolicyProblem } from './policy-parse';
 import * as repo from './policy.repo';
 
@@ -33,13 +36,22 @@ export function problemsAsFields(problems: PolicyProblem[]) {
 
 /** Approval policies as versioned data: validate, save a new version, read any version. */
 export function createPolicyService({ db, clock }: { db: Db; clock: Clock }) {
-  async function check(orgId: string, input: PolicySource) {
-    return parsePolicy(input.source, input.format, { userEmails: await activeUserEmails(db, orgId) });
+  /**
+   * Parses against the organisation's users and the custom fields of the policy's scope: a
+   * business unit's (its own and organisation-wide), or for the organisation policy (null) all.
+   */
+  async function check(orgId: string, input: PolicySource, businessUnitId: string | null = null) {
+    const [userEmails, definitions] = await Promise.all([activeUserEmails(db, orgId), listDefinitions(db, orgId)]);
+    const customFields = buildCustomCatalogue(
+      definitions.map((d) => ({ key: d.row.key, businessUnitId: d.row.businessUnitId, retired: d.row.retiredAt !== null, definition: d.version.definition as FieldDefinition })),
+      businessUnitId,
+    );
+    return parsePolicy(input.source, input.format, { userEmails, customFields });
   }
 
-  async function validate(actor: Actor, input: PolicySource) {
+  async function validate(actor: Actor, input: PolicySource & { businessUnitId?: string | null }) {
     requirePolicyReader(actor);
-    const parsed = await check(actor.orgId, input);
+    const parsed = await check(actor.orgId, input, input.businessUnitId ?? null);
     return parsed.ok ? { ok: true, problems: [] } : { ok: false, problems: parsed.problems };
   }
 
@@ -47,7 +59,7 @@ export function createPolicyService({ db, clock }: { db: Db; clock: Clock }) {
     if (!mayWrite(actor, input.businessUnitId)) {
       throw new ForbiddenError(input.businessUnitId ? "Only admins of this business unit or the organisation change its policy." : 'Only organisation admins change the organisation policy.');
     }
-    const parsed = await check(actor.orgId, input);
+    const parsed = await check(actor.orgId, input, input.businessUnitId);
     if (!parsed.ok) throw new ValidationError(problemsAsFields(parsed.problems));
     const now = clock.now();
     return db.transaction(async (tx) => {

@@ -43,7 +43,7 @@ export function planApprovals(policy: Policy, subject: PolicySubject, phases: re
   const phrases: PhraseCache = new Map();
   policy.stages.forEach((stage, stageIndex) => {
     if (!phases.includes(stage.phase)) return;
-    const stageOutcome = evaluateCondition(stage.when, subject);
+    const stageOutcome = evaluateCondition(stage.when, subject, policy.customFields);
     // Evaluated once per stage: every step of a skipped stage gives the same reason.
     const stageReason = stage.when ? explainOutcome(stageOutcome, subject, phrases) : '';
     for (const step of stage.steps) {
@@ -53,7 +53,7 @@ export function planApprovals(policy: Policy, subject: PolicySubject, phases: re
         required = false;
         reason = `not needed: ${stageReason}`;
       } else {
-        const stepOutcome = evaluateCondition(step.when, subject);
+        const stepOutcome = evaluateCondition(step.when, subject, policy.customFields);
         required = stepOutcome.holds;
         const stepReason = step.when ? explainOutcome(stepOutcome, subject, phrases) : '';
         if (!required) reason = `not needed: ${stepReason}`;

@@ -117,7 +117,11 @@ function fieldConsistent(field: PolicyField, leaves: ConditionLeaf[]): boolean {
  * `{ holds: false, fields }` when the condition can never hold, naming the fields whose tests
  * contradict each other; `{ holds: true }` when it may hold (or it is too large to tell).
  */
-export function canEverHold(condition: Condition): { holds: true } | { holds: false; fields: string[] } {
+export function canEverHold(
+  condition: Condition,
+  // The parser passes its own lookup, which knows the custom fields of the organisation too.
+  fieldOf: (path: string) => PolicyField | undefined = (p) => policyFieldsByPath.get(p),
+): { holds: true } | { holds: false; fields: string[] } {
   const dnf = toDnf(toNnf(condition, false));
   if (!dnf) return { holds: true };
   const culprits = new Set<string>();
@@ -126,7 +130,7 @@ export function canEverHold(condition: Condition): { holds: true } | { holds: fa
     for (const leaf of conj) byField.set(leaf.field, [...(byField.get(leaf.field) ?? []), leaf]);
     let ok = true;
     for (const [path, leaves] of byField) {
-      const field = policyFieldsByPath.get(path);
+      const field = fieldOf(path);
       if (field && !fieldConsistent(field, leaves)) {
         culprits.add(path);
         ok = false;
