@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { insertCompensationView, listCompensationViews } from './compensation-views.repo';
 
 /** Where a view happened: the endpoint that showed the fields. */
-export type CompensationViewVia = 'offer.get' | 'offer.versions' | 'offer.create' | 'offer.update_draft' | 'offer.submit' | 'offer.event' | 'offer.handoff' | 'export.handoffs' | 'export.offers';
+export type CompensationViewVia = 'offer.get' | 'offer.versions' | 'offer.create' | 'offer.update_draft' | 'offer.submit' | 'offer.event' | 'offer.handoff' | 'export.handoffs' | 'export.offers' | 'offer.list' | 'board';
 
 /**
  * The compensation read audit. Kept out of the offer's journal on purpose: journal entries

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { RowCondition } from '../core/access/access-map';
 import type { Db } from '../db/client';
 import { offers, offerVersions } from '../db/schema';
+import type { CustomFilter } from '../flow/fields/custom-query';
+import { customValuesMatch } from '../flow/fields/custom-query.repo';
 
 export type OfferRow = typeof offers.$inferSelect;
 export type NewOfferRow = typeof offers.$inferInsert;
@@ -73,6 +75,8 @@ export interface OfferListQuery {
   departmentId?: string;
   recruiterId?: string;
   q?: string;
+  /** `custom.<key>` filters, each already checked against the definitions and the caller's roles. */
+  custom?: CustomFilter[];
   sort: OfferSortKey;
   direction: 'asc' | 'desc';
   limit: number;
@@ -151,6 +155,16 @@ export async function findOfferWithAccess(db: Db, orgId: string, id: string): Pr
   return (row as OfferAccessRow | undefined) ?? null;
 }
 
+/** Several offers with the facts their row conditions read (a page of the status board, to mask its custom columns). */
+export async function findOffersWithAccess(db: Db, orgId: string, ids: readonly string[]): Promise<OfferAccessRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ ...getTableColumns(offers), ...accessFacts })
+    .from(offers)
+    .where(and(eq(offers.orgId, orgId), inArray(offers.id, [...ids])));
+  return rows as OfferAccessRow[];
+}
+
 const sortColumns = {
   updatedAt: offers.updatedAt,
   createdAt: offers.createdAt,
@@ -167,6 +181,7 @@ export async function listOffers(db: Db, orgId: string, q: OfferListQuery): Prom
   if (q.businessUnitId) where.push(eq(offers.businessUnitId, q.businessUnitId));
   if (q.departmentId) where.push(eq(offers.departmentId, q.departmentId));
   if (q.recruiterId) where.push(eq(offers.recruiterId, q.recruiterId));
+  for (const f of q.custom ?? []) where.push(customValuesMatch(offers.customValues, f));
   if (q.q) {
     const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const byName = q.nameReach ? and(ilike(offers.candidateName, pattern), reachCondition(q.nameReach))! : ilike(offers.candidateName, pattern);

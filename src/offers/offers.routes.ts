@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../server/plugins/auth';
 import { requireIfMatch, setEtag } from '../server/preconditions';
 import type { OfferEventsService } from './offer-events.service';
-import { offerEventBodySchema, offerIdParamsSchema, offerListQuerySchema, offerListSchema, offerSchema, versionSchema } from './offers.schema';
+import { offerEventBodySchema, offerIdParamsSchema, offerListRequestSchema, offerListSchema, offerSchema, versionSchema } from './offers.schema';
 import type { OffersService } from './offers.service';
 
 export function registerOfferRoutes(app: FastifyInstance, deps: { offers: OffersService; events: OfferEventsService }) {
@@ -13,7 +13,17 @@ export function registerOfferRoutes(app: FastifyInstance, deps: { offers: Offers
   const tags = ['offers'];
 
   r.get('/api/v1/offers', {
-    schema: { tags, summary: 'List offers with filters, sorting and cursor paging', querystring: offerListQuerySchema, response: { 200: offerListSchema } },
+    schema: {
+      tags,
+      summary: 'List offers with filters, sorting and cursor paging',
+      description:
+        'Custom fields filter as `custom.<key>=<value>` (several are all required): a select by its option value, a multi select by one choice it includes, ' +
+        'a boolean by true or false, text, dates (2027-01-31), numbers and money (cents) by the exact value. A key no field in force has, a field one of your roles ' +
+        'may not read (a filter would show who holds a value), or a value the field could never hold gets 400 naming the parameter. ' +
+        '`columns=custom.<key>,...` adds each item\'s values of those fields in `custom`, where your roles read them on that offer.',
+      querystring: offerListRequestSchema,
+      response: { 200: offerListSchema },
+    },
     handler: (req) => offers.list(requireActor(req), req.query),
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offerEventTypes, offerStatuses } from '../core/lifecycle';
+import { customColumnsParam, withCustomFilters } from '../flow/fields/custom-params';
 import { visibleTermsSchema, type OfferTerms } from '../flow/intake/offer-terms.schema';
 import { offerSortKeys } from './offers.repo';
 
@@ -50,8 +51,13 @@ export type OfferDto = Omit<VisibleOfferDto, 'candidate' | 'title' | 'startDate'
 
 export const offerSummarySchema = offerSchema.omit({ terms: true, allowedEvents: true, customFields: true });
 
+/** The values of the custom columns asked for (`columns`), by key; only those the caller may read on that offer. */
+export const customColumnValuesSchema = z
+  .record(z.string(), z.unknown())
+  .describe('Values of the custom fields named in `columns`, by key; a value your roles may not read on this offer, or an empty one, is absent');
+
 export const offerListSchema = z.object({
-  items: z.array(offerSummarySchema),
+  items: z.array(offerSummarySchema.extend({ custom: customColumnValuesSchema.optional() })),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
 });
 
@@ -73,7 +79,14 @@ export const offerListQuerySchema = z.strictObject({
     .describe('A field, with a leading - for descending'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(500).optional(),
+  columns: customColumnsParam.optional(),
 });
+
+/**
+ * What GET /api/v1/offers takes: the parameters above and `custom.<key>=<value>` filters
+ * (src/flow/fields/custom-query.ts says what a value means for each type).
+ */
+export const offerListRequestSchema = withCustomFilters(offerListQuerySchema);
 
 export const offerIdParamsSchema = z.strictObject({ id: z.uuid('must be an offer id') });
 

@@ -1,6 +1,9 @@
 import { roleNames, type Actor } from '../core/actor';
 import { fieldsOfRoles, maskLeaves, readableFields, rolesReaching } from '../core/access/offer-access';
 import { customReading } from '../flow/fields/custom-values.service';
+import { customFiltersOf } from '../flow/fields/custom-params';
+import { columnValues } from '../flow/fields/custom-query';
+import { customQuery } from '../flow/fields/custom-query.service';
 import type { Clock } from '../core/clock';
 import { InvalidRequestError, NotFoundError } from '../core/errors';
 import type { Db } from '../db/client';
@@ -20,6 +23,8 @@ export interface ListOffersInput {
   sort: string;
   limit: number;
   cursor?: string;
+  /** `custom.<key>` paths whose values each item carries. */
+  columns?: string[];
 }
 
 /**
@@ -63,8 +68,15 @@ export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
     if (after && (sort === 'updatedAt' || sort === 'createdAt') && !isInstant(after.value)) {
       throw badCursor();
     }
+    const custom = await customQuery(
+      db,
+      actor.orgId,
+      { params: customFiltersOf(input), columns: input.columns, roles: roleNames(actor) },
+      (problems) => new InvalidRequestError('Some custom fields cannot be used this way.', problems),
+    );
     const rows = await listOffers(db, actor.orgId, {
       ...input,
+      custom: custom.filters,
       sort,
       direction,
       limit: input.limit + 1,
@@ -74,8 +86,21 @@ export function createOffersService({ db, clock }: { db: Db; clock: Clock }) {
     });
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
+    const items = [];
+    for (const row of page) {
+      const facts = factsOf(row);
+      const item = maskLeaves(presentOfferSummary(row), readableFields(actor, facts)) as ReturnType<typeof presentOfferSummary>;
+      if (custom.columns.length === 0) {
+        items.push(item);
+        continue;
+      }
+      const shown = columnValues(row.customValues as Record<string, unknown>, custom.columns, custom.defs, { businessUnitId: row.businessUnitId, roles: rolesReaching(actor, facts) });
+      // A sensitive value in a column is a pay read like any other.
+      await compensationViews.record(actor, row.id, shown.sensitive, 'offer.list', shown.sensitive);
+      items.push({ ...item, custom: shown.custom });
+    }
     return {
-      items: page.map((row) => maskLeaves(presentOfferSummary(row), readableFields(actor, factsOf(row))) as ReturnType<typeof presentOfferSummary>),
+      items,
       nextCursor: rows.length > input.limit && last ? encodeCursor(sortValue(last, sort), last.id) : null,
     };
   }

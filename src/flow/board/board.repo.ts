@@ -3,6 +3,8 @@ import { terminalStatuses } from '../../core/lifecycle';
 import type { Db } from '../../db/client';
 import { offers, offerStageIntervals, organizations, users } from '../../db/schema';
 import { reachCondition, type OfferReach } from '../../offers/offers.repo';
+import type { CustomFilter } from '../fields/custom-query';
+import { customValuesMatch } from '../fields/custom-query.repo';
 import { listOrgHolidays } from '../approvals/approvals.repo';
 import { PACKET_JOB } from '../documents/packet-generator';
 import type { SlaState } from './waiting-on';
@@ -28,6 +30,8 @@ export interface BoardFilter {
   stages?: string[];
   sla?: SlaState;
   view: BoardView;
+  /** `custom.<key>` filters, checked against the definitions and the caller's roles. */
+  custom?: CustomFilter[];
   /** Offers these grants reach (the access map's row conditions); no grants, no rows. */
   reach: OfferReach;
   now: Date;
@@ -129,6 +133,7 @@ function offerConditions(orgId: string, f: BoardFilter, enteredAt: SQL): SQL[] {
   if (f.departmentId) where.push(eq(offers.departmentId, f.departmentId));
   if (f.recruiterId) where.push(eq(offers.recruiterId, f.recruiterId));
   if (f.sla) where.push(slaCondition(orgId, f.sla, f));
+  for (const c of f.custom ?? []) where.push(customValuesMatch(offers.customValues, c));
   if (f.view === 'mine') where.push(eq(offers.recruiterId, f.userId));
   if (f.view === 'waiting_on_me') where.push(waitingOnMe(f, enteredAt));
   return where;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/client';
 import { requireActor } from '../../server/plugins/auth';
-import { boardQuerySchema, boardSchema } from './board.schema';
+import { boardRequestSchema, boardSchema } from './board.schema';
 import { createBoardService } from './board.service';
 
 export function registerBoard(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
@@ -17,8 +17,9 @@ export function registerBoard(app: FastifyInstance, deps: { db: Db; clock: Clock
         'Only open offers the caller may see, in time-in-stage order (oldest first by default) with keyset paging. ' +
         "`counts.byStage` counts every open stage under all filters but `stage`. A candidate's name (and the owner of the candidate's next action) " +
         "is absent where the caller's roles may not read it. Ages are business hours in the caller's time zone, without weekends and holidays. " +
-        'A bad parameter gets 400 problem+json naming it.',
-      querystring: boardQuerySchema,
+        'A bad parameter gets 400 problem+json naming it. Custom fields filter as `custom.<key>=<value>` and add columns with `columns=custom.<key>,...`, ' +
+        'exactly as on GET /api/v1/offers.',
+      querystring: boardRequestSchema,
       response: { 200: boardSchema },
     },
     handler: (req) => board.board(requireActor(req), req.query),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offerStatuses, terminalStatuses } from '../../core/lifecycle';
+import { customColumnsParam, withCustomFilters } from '../fields/custom-params';
 
 /** The status board's query and answer (GET /api/v1/board). */
 
@@ -33,8 +34,11 @@ export const boardQuerySchema = z.strictObject({
   sort: z.enum(boardSorts).default('oldest').describe('By time in the current stage: oldest (longest in stage) first, or newest first'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same filters and sort'),
+  columns: customColumnsParam.optional(),
 });
-export type BoardQuery = z.infer<typeof boardQuerySchema>;
+/** The board's parameters with `custom.<key>=<value>` filters (as on GET /api/v1/offers). */
+export const boardRequestSchema = withCustomFilters(boardQuerySchema);
+export type BoardQuery = z.infer<typeof boardRequestSchema>;
 
 const named = z.object({ id: z.uuid(), name: z.string() });
 
@@ -58,6 +62,10 @@ export const boardItemSchema = z.object({
   department: named,
   recruiter: named,
   line: boardLineSchema,
+  custom: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Values of the custom fields named in `columns`, by key; a value your roles may not read on this offer, or an empty one, is absent'),
 });
 
 export const boardSchema = z.object({

@@ -2,7 +2,14 @@ import type { Actor } from '../../core/actor';
 import type { Clock } from '../../core/clock';
 import { InvalidRequestError } from '../../core/errors';
 import type { Db } from '../../db/client';
-import { reachOf } from '../../offers/offer-access';
+import { roleNames } from '../../core/actor';
+import { rolesReaching } from '../../core/access/offer-access';
+import { createCompensationViews } from '../../audit/compensation-views.service';
+import { factsOf, reachOf } from '../../offers/offer-access';
+import { findOffersWithAccess } from '../../offers/offers.repo';
+import { customFiltersOf } from '../fields/custom-params';
+import { columnValues } from '../fields/custom-query';
+import { customQuery, type CustomQuery } from '../fields/custom-query.service';
 import { readSigningSettings } from '../signing/signing-settings';
 import { dueSoonUntil, followUpSentBefore } from './board-time';
 import { indexFacts, snapshotOf } from './board-snapshot';
@@ -16,9 +23,29 @@ import { waitingOn } from './waiting-on';
  * time-in-stage order with keyset paging, and the count per stage for the tabs.
  */
 export function createBoardService({ db, clock }: { db: Db; clock: Clock }) {
+  const compensationViews = createCompensationViews({ db, clock });
+
+  /** Each row's values of the custom columns asked for, masked by the roles reaching that offer. */
+  async function customColumns(actor: Actor, custom: CustomQuery, offerIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const out = new Map<string, Record<string, unknown>>();
+    if (custom.columns.length === 0) return out;
+    for (const row of await findOffersWithAccess(db, actor.orgId, offerIds)) {
+      const shown = columnValues(row.customValues as Record<string, unknown>, custom.columns, custom.defs, { businessUnitId: row.businessUnitId, roles: rolesReaching(actor, factsOf(row)) });
+      await compensationViews.record(actor, row.id, shown.sensitive, 'board', shown.sensitive);
+      out.set(row.id, shown.custom);
+    }
+    return out;
+  }
+
   async function board(actor: Actor, q: BoardQuery): Promise<BoardDto> {
     const direction = q.sort === 'newest' ? 'desc' : 'asc';
     const after = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
+    const custom = await customQuery(
+      db,
+      actor.orgId,
+      { params: customFiltersOf(q), columns: q.columns, roles: roleNames(actor) },
+      (problems) => new InvalidRequestError('Some custom fields cannot be used this way.', problems),
+    );
     const now = clock.now();
     const ctx = await boardContext(db, actor.orgId, actor.userId);
     const calendar = { timeZone: ctx.timeZone, holidays: ctx.holidays };
@@ -31,6 +58,7 @@ export function createBoardService({ db, clock }: { db: Db; clock: Clock }) {
       stages: q.stage,
       sla: q.sla,
       view: q.view,
+      custom: custom.filters,
       reach: reachOf(actor),
       now,
       dueSoonUntil: dueSoonUntil(now, calendar),
@@ -45,6 +73,7 @@ export function createBoardService({ db, clock }: { db: Db; clock: Clock }) {
     });
     const page = rows.slice(0, q.limit);
     const facts = indexFacts(await loadSnapshotFacts(db, actor.orgId, page.map((r) => r.offerId), now, signatoryUserId ? [signatoryUserId] : []));
+    const columns = await customColumns(actor, custom, page.map((r) => r.offerId));
     const byStage: Record<string, number> = {};
     for (const s of openStatuses) byStage[s] = counts.get(s) ?? 0;
     const last = page.at(-1);
@@ -67,6 +96,7 @@ export function createBoardService({ db, clock }: { db: Db; clock: Clock }) {
           department: r.department,
           recruiter: r.recruiter,
           line: { ...line, since: line.since.toISOString() },
+          ...(custom.columns.length ? { custom: columns.get(r.offerId) ?? {} } : {}),
         };
       }),
       counts: { total: [...counts.values()].reduce((a, b) => a + b, 0), byStage },

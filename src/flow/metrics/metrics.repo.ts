@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { customValuesMatch } from '../fields/custom-query.repo';
 import type { MetricsRequest } from './metrics-query';
 
 /**
@@ -31,6 +32,8 @@ function dimensions(alias: string, r: MetricsRequest): SQL {
   if (f.recruiterId) parts.push(sql`${c('recruiter_id')} = ${f.recruiterId}::uuid`);
   if (f.level) parts.push(sql`${c('level')} = ${f.level}`);
   if (f.employmentType) parts.push(sql`${c('employment_type')} = ${f.employmentType}`);
+  // The read models carry no custom values: look each row's offer up by id (its primary key), only when asked.
+  for (const filter of r.custom) parts.push(sql`exists (select 1 from offers co where co.id = ${c('offer_id')} and co.org_id = ${c('org_id')} and ${customValuesMatch(sql.raw('co.custom_values'), filter)})`);
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
@@ -46,7 +49,7 @@ const minutesBetween = (start: string, end: string) => sql.raw(`(date_part('epoc
 /** Steps carry no dimensions: join each step's offer milestones only when a filter or scope needs them. */
 function milestonesFor(r: MetricsRequest): SQL {
   const f = r.filters;
-  const filtered = r.businessUnitIds !== null || f.businessUnitId || f.departmentId || f.recruiterId || f.level || f.employmentType;
+  const filtered = r.businessUnitIds !== null || f.businessUnitId || f.departmentId || f.recruiterId || f.level || f.employmentType || r.custom.length;
   return filtered ? sql`join offer_milestones m on m.offer_id = s.offer_id and m.org_id = s.org_id` : sql``;
 }
 

@@ -36,7 +36,7 @@ export type MetricsFilters = z.infer<typeof filtersSchema>;
 
 const frame = {
   period: z.object({ from: z.iso.datetime(), to: z.iso.datetime().describe('Excluded') }),
-  filters: filtersSchema.describe('The filters applied, as given'),
+  filters: filtersSchema.catchall(z.string()).describe('The filters applied, as given (custom field filters as `custom.<key>`)'),
   scope: z
     .object({ businessUnitIds: z.array(z.uuid()).nullable().describe("null: the whole organisation; else the business units the caller's metrics roles reach") })
     .describe('What the caller may see'),

@@ -3,7 +3,9 @@ import type { Actor } from '../../core/actor';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/client';
 import { average, byLifecycleOrder, exceptionReasons, rate, revisionBuckets, roundMinutes } from './metric-definitions';
-import { metricsScope, parseMetricsQuery, type MetricsRequest } from './metrics-query';
+import { ValidationError } from '../../core/errors';
+import { customQuery } from '../fields/custom-query.service';
+import { metricsRolesOf, metricsScope, parseMetricsQuery, type MetricsRequest } from './metrics-query';
 import * as repo from './metrics.repo';
 import { cycleTimeByStage } from './cycle-time';
 import type {
@@ -22,7 +24,7 @@ const WORK_MEM = '64MB';
 
 interface Frame {
   period: { from: string; to: string };
-  filters: MetricsFilters;
+  filters: MetricsFilters & Record<string, string>;
   scope: { businessUnitIds: string[] | null };
 }
 
@@ -36,9 +38,10 @@ const duration = (d: repo.DurationRow) => ({ count: d.count, medianMinutes: roun
 export function createMetricsService({ db, clock }: { db: Db; clock: Clock }) {
   async function run<T>(actor: Actor, query: unknown, compute: (tx: Db, r: MetricsRequest, now: Date) => Promise<T>): Promise<Frame & T> {
     const now = clock.now();
-    const { period, filters } = parseMetricsQuery(query, now);
+    const { period, filters, custom } = parseMetricsQuery(query, now);
     const businessUnitIds = metricsScope(actor, filters.businessUnitId);
-    const request: MetricsRequest = { ...period, filters, businessUnitIds };
+    const { filters: customFilters } = await customQuery(db, actor.orgId, { params: custom, roles: metricsRolesOf(actor) }, (problems) => new ValidationError(problems));
+    const request: MetricsRequest = { ...period, filters, custom: customFilters, businessUnitIds };
     const body = await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set transaction read only`));
       await tx.execute(sql.raw(`set local work_mem = '${WORK_MEM}'`));
@@ -46,7 +49,7 @@ export function createMetricsService({ db, clock }: { db: Db; clock: Clock }) {
       await tx.execute(sql.raw(`set local jit = off`));
       return compute(tx, request, now);
     });
-    return { period: { from: period.from.toISOString(), to: period.to.toISOString() }, filters, scope: { businessUnitIds }, ...body };
+    return { period: { from: period.from.toISOString(), to: period.to.toISOString() }, filters: { ...filters, ...custom } as Frame['filters'], scope: { businessUnitIds }, ...body };
   }
 
   return {

@@ -3,6 +3,7 @@ import type { FieldProblem } from '../../core/errors';
 import { roles, type Role } from '../../core/roles';
 import { offerListQuerySchema } from '../../offers/offers.schema';
 import { boardQuerySchema } from '../board/board.schema';
+import { isCustomPath, withCustomFilters } from '../fields/custom-params';
 
 /**
  * A saved view: a user's named filters and columns of the offers list or the status board,
@@ -12,7 +13,9 @@ import { boardQuerySchema } from '../board/board.schema';
  *
  * Filters are checked against the page's own query schema (GET /api/v1/board,
  * GET /api/v1/offers), so a saved view holds exactly what those endpoints accept and nothing
- * else: the strings a query string carries, paging (`limit`, `cursor`) left out.
+ * else: the strings a query string carries, paging (`limit`, `cursor`) left out. Custom field
+ * filters are `custom.<key>` parameters as on those endpoints, and custom columns `custom.<key>`
+ * beside the page's own; the service checks the keys against the definitions in force.
  */
 
 export const viewPages = ['offers', 'board'] as const;
@@ -32,16 +35,19 @@ export const defaultColumns: Record<ViewPage, readonly string[]> = {
 
 /** Query parameters that page through a list rather than choose what it holds. */
 const pagingParams = ['limit', 'cursor'] as const;
+/** The query parameter asking for custom columns: a view keeps its columns apart, in `columns`. */
+const columnsParam = 'columns';
+const notFilters: readonly string[] = [...pagingParams, columnsParam];
 
 const filterSchemas: Record<ViewPage, z.ZodType> = {
-  board: boardQuerySchema.omit({ limit: true, cursor: true }),
-  offers: offerListQuerySchema.omit({ limit: true, cursor: true }),
+  board: withCustomFilters(boardQuerySchema.omit({ limit: true, cursor: true, columns: true })),
+  offers: withCustomFilters(offerListQuerySchema.omit({ limit: true, cursor: true, columns: true })),
 };
 
-/** The filter names a page's view may hold. */
+/** The filter names a page's view may hold, besides `custom.<key>` ones. */
 export const filterNames: Record<ViewPage, readonly string[]> = {
-  board: Object.keys(boardQuerySchema.shape).filter((k) => !(pagingParams as readonly string[]).includes(k)),
-  offers: Object.keys(offerListQuerySchema.shape).filter((k) => !(pagingParams as readonly string[]).includes(k)),
+  board: Object.keys(boardQuerySchema.shape).filter((k) => !notFilters.includes(k)),
+  offers: Object.keys(offerListQuerySchema.shape).filter((k) => !notFilters.includes(k)),
 };
 
 export const VIEW_LIMITS = { nameChars: 80 } as const;
@@ -120,8 +126,11 @@ function parseFilters(page: ViewPage, raw: unknown, problem: (field: string, mes
     if ((pagingParams as readonly string[]).includes(key)) {
       problem(`filters.${key}`, 'pages through a list and is not kept in a view');
       ok = false;
-    } else if (!filterNames[page].includes(key)) {
-      problem(`filters.${key}`, `is not a filter of ${page === 'board' ? 'the status board' : 'the offers list'}; filters: ${quoted(filterNames[page])}`);
+    } else if (key === columnsParam) {
+      problem(`filters.${key}`, 'is kept in the view\'s own columns, not in its filters');
+      ok = false;
+    } else if (!filterNames[page].includes(key) && !isCustomPath(key)) {
+      problem(`filters.${key}`, `is not a filter of ${page === 'board' ? 'the status board' : 'the offers list'}; filters: ${quoted(filterNames[page])}, custom.<key>`);
       ok = false;
     } else if (typeof value !== 'string') {
       problem(`filters.${key}`, 'must be text, as in a query string (several stages or statuses separated by commas)');
@@ -150,7 +159,7 @@ function parseColumns(page: ViewPage, raw: unknown, problem: (field: string, mes
   if (raw.length === 0) problem('columns', 'must name at least one column (leave it out for the page\'s own columns)');
   const seen = new Map<string, number>();
   raw.forEach((c, i) => {
-    if (typeof c !== 'string' || !known.includes(c)) problem(`columns.${i}`, `must be a column of ${page === 'board' ? 'the status board' : 'the offers list'}: ${quoted(known)}`);
+    if (typeof c !== 'string' || !(known.includes(c) || isCustomPath(c))) problem(`columns.${i}`, `must be a column of ${page === 'board' ? 'the status board' : 'the offers list'}: ${quoted(known)}, or a custom field as custom.<key>`);
     else if (seen.has(c)) problem(`columns.${i}`, `repeats "${c}" of columns.${seen.get(c)}`);
     else seen.set(c, i);
   });

@@ -3,6 +3,8 @@ import { roleNames, type Actor } from '../../core/actor';
 import type { Clock } from '../../core/clock';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../core/errors';
 import type { Db } from '../../db/client';
+import { customFiltersOf, isCustomPath, MAX_CUSTOM_PARAMS } from '../fields/custom-params';
+import { checkCustomQuery } from '../fields/custom-query.service';
 import { parseSavedView, sharedWith, type SavedViewInput, type ViewPage } from './saved-view';
 import * as repo from './views.repo';
 
@@ -76,6 +78,17 @@ export function createViewService({ db, clock }: { db: Db; clock: Clock }) {
       problems.push({ field: 'filters.departmentId', message: `there is no department "${departmentId}" in your organisation` });
     if (recruiterId && !(await repo.userExists(db, actor.orgId, recruiterId)))
       problems.push({ field: 'filters.recruiterId', message: `there is no user "${recruiterId}" in your organisation` });
+    // Custom filters and columns name fields in force the owner may use there; each reader's own roles are checked again when the view is applied.
+    const customColumns = v.columns.flatMap((c, i) => (isCustomPath(c) ? [{ c, i }] : []));
+    if (customColumns.length > MAX_CUSTOM_PARAMS) problems.push({ field: 'columns', message: `must name at most ${MAX_CUSTOM_PARAMS} custom fields` });
+    const custom = await checkCustomQuery(db, actor.orgId, {
+      params: customFiltersOf(v.filters),
+      columns: customColumns.map((x) => x.c),
+      roles: roleNames(actor),
+      prefix: 'filters.',
+      columnField: (i) => `columns.${customColumns[i]!.i}`,
+    });
+    problems.push(...custom.problems);
     if (problems.length) throw new ValidationError(problems);
     return v;
   }

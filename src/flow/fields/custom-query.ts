@@ -1,0 +1,133 @@
+import type { FieldProblem } from '../../core/errors';
+import type { Role } from '../../core/roles';
+import { canonicalJson } from '../../core/canonical-json';
+import type { FieldDefinition } from './field-definition.schema';
+import { checkFilledValue, isMissingValue } from './field-value';
+import { keyOfPath } from './custom-params';
+import { customLeaf, type CustomValues } from './custom-values';
+
+/**
+ * Custom fields in list, board and metric queries, judged against the definitions in force.
+ * Pure: the service loads the definitions (every scope of the organisation holding the keys
+ * asked for) and passes the caller's roles.
+ *
+ * Filtering by a value shows which offers hold it even where the value itself is masked, so a
+ * filter needs every one of the caller's roles to read the field (as sorting by candidate name
+ * does). A column only shows values, so it is masked per offer instead, like other fields.
+ */
+
+/** A definition in force with the scope it belongs to (null: organisation-wide). */
+export interface ScopedDefinition {
+  businessUnitId: string | null;
+  definition: FieldDefinition;
+}
+
+/** One filter as SQL applies it: the offer's custom values contain one of these objects. */
+export interface CustomFilter {
+  param: string;
+  anyOf: CustomValues[];
+}
+
+const some = (allowed: readonly Role[], roles: readonly Role[]) => allowed.some((r) => roles.includes(r));
+
+/** The JSON value a custom value must contain to match `raw`, or why `raw` cannot be one of this field's values. */
+export function filterValueFor(def: FieldDefinition, raw: string): { value: unknown } | { why: string } {
+  const text = raw.trim();
+  if (!text) return { why: 'must not be empty' };
+  let value: unknown = text;
+  switch (def.type) {
+    case 'number':
+      if (!/^-?\d+(\.\d+)?$/.test(text)) return { why: `must be a number like 42 or 2.5, not "${text}"` };
+      value = Number(text);
+      break;
+    case 'money':
+      if (!/^\d+$/.test(text)) return { why: `must be a whole number of cents (e.g. 250000 for $2,500.00), not "${text}"` };
+      value = Number(text);
+      break;
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') return { why: `must be true or false, not "${text}"` };
+      value = text === 'true';
+      break;
+    case 'multi_select':
+      // Matches offers whose list includes the choice.
+      value = [text];
+      break;
+    default:
+      break;
+  }
+  const why = checkFilledValue(def, value);
+  return why ? { why } : { value };
+}
+
+/**
+ * The filters to apply, or the problems of each parameter (`field` is the parameter, after
+ * `prefix`, e.g. `filters.` in a saved view): a key no field in force has, a field one of the
+ * roles may not read, a value that fits no definition of the key.
+ */
+export function judgeCustomFilters(
+  params: Readonly<Record<string, string>>,
+  defs: readonly ScopedDefinition[],
+  roles: readonly Role[],
+  prefix = '',
+): { filters: CustomFilter[]; problems: FieldProblem[] } {
+  const filters: CustomFilter[] = [];
+  const problems: FieldProblem[] = [];
+  for (const [param, raw] of Object.entries(params)) {
+    const key = keyOfPath(param);
+    const field = `${prefix}${param}`;
+    const mine = defs.filter((d) => d.definition.key === key);
+    if (mine.length === 0) {
+      problems.push({ field, message: `is not a custom field of your organisation: no field in force has the key "${key}"` });
+      continue;
+    }
+    const label = mine[0]!.definition.label;
+    const blind = roles.filter((r) => mine.some((d) => !d.definition.access.read.includes(r)));
+    if (blind.length) {
+      problems.push({ field, message: `${label} cannot filter for you: your role ${blind.join(', ')} may not read it, and a filter would show who holds a value` });
+      continue;
+    }
+    const anyOf = new Map<string, CustomValues>();
+    let why = '';
+    for (const d of mine) {
+      const judged = filterValueFor(d.definition, raw);
+      if ('why' in judged) why ||= judged.why;
+      else anyOf.set(canonicalJson(judged.value), { [key]: judged.value });
+    }
+    if (anyOf.size === 0) problems.push({ field, message: `${label}: ${why}` });
+    else filters.push({ param, anyOf: [...anyOf.values()] });
+  }
+  return { filters, problems };
+}
+
+/** Problems of the columns asked for: a key no field in force has, or a field none of the roles reads. */
+export function judgeCustomColumns(paths: readonly string[], defs: readonly ScopedDefinition[], roles: readonly Role[], fieldOf: (i: number) => string): FieldProblem[] {
+  return paths.flatMap((path, i) => {
+    const key = keyOfPath(path);
+    const mine = defs.filter((d) => d.definition.key === key);
+    if (mine.length === 0) return [{ field: fieldOf(i), message: `${path} is not a custom field of your organisation: no field in force has the key "${key}"` }];
+    if (!mine.some((d) => some(d.definition.access.read, roles))) return [{ field: fieldOf(i), message: `${path} (${mine[0]!.definition.label}) is a field your roles may not read` }];
+    return [];
+  });
+}
+
+/**
+ * The values of the chosen columns one offer shows: those its definitions (organisation-wide,
+ * or of the offer's unit) let the roles reaching the offer read; empty ones left out. `sensitive`
+ * names the shown values treated like pay, for the read audit.
+ */
+export function columnValues(
+  values: CustomValues,
+  keys: readonly string[],
+  defs: readonly ScopedDefinition[],
+  row: { businessUnitId: string; roles: readonly Role[] },
+): { custom: CustomValues; sensitive: string[] } {
+  const custom: CustomValues = {};
+  const sensitive: string[] = [];
+  for (const key of keys) {
+    const def = defs.find((d) => d.definition.key === key && (d.businessUnitId === null || d.businessUnitId === row.businessUnitId));
+    if (!def || !some(def.definition.access.read, row.roles) || isMissingValue(values[key])) continue;
+    custom[key] = values[key];
+    if (def.definition.sensitive) sensitive.push(customLeaf(key));
+  }
+  return { custom, sensitive };
+}
