@@ -5,10 +5,10 @@ import type { FieldDefinition } from './field-definition.schema';
 import type { CustomFilter, ScopedDefinition } from './custom-query';
 
 /**
- * The definitions in force (not retired, at their current version) holding these keys, in every
- * scope of the organisation: two business units may each have a field of the same key.
+ * The definitions in force (not retired, at their current version) holding these keys (or all), in
+ * every scope of the organisation: two business units may each have a field of the same key.
  */
-export async function definitionsWithKeys(db: Db, orgId: string, keys: readonly string[]): Promise<ScopedDefinition[]> {
+export async function definitionsWithKeys(db: Db, orgId: string, keys: readonly string[] | 'all'): Promise<ScopedDefinition[]> {
   if (keys.length === 0) return [];
   const rows = await db
     .select({ businessUnitId: fieldDefinitions.businessUnitId, definition: fieldDefinitionVersions.definition })
@@ -17,7 +17,8 @@ export async function definitionsWithKeys(db: Db, orgId: string, keys: readonly 
       fieldDefinitionVersions,
       and(eq(fieldDefinitionVersions.definitionId, fieldDefinitions.id), eq(fieldDefinitionVersions.number, fieldDefinitions.currentVersion)),
     )
-    .where(and(eq(fieldDefinitions.orgId, orgId), isNull(fieldDefinitions.retiredAt), inArray(fieldDefinitions.key, [...keys])));
+    .where(and(eq(fieldDefinitions.orgId, orgId), isNull(fieldDefinitions.retiredAt), keys === 'all' ? undefined : inArray(fieldDefinitions.key, [...keys])))
+    .orderBy(fieldDefinitions.key);
   return rows.map((r) => ({ businessUnitId: r.businessUnitId, definition: r.definition as FieldDefinition }));
 }
 

@@ -131,3 +131,38 @@ export function columnValues(
   }
   return { custom, sensitive };
 }
+
+/** A custom field as the list and board offer it: to show as a column, and to filter by when `filterable`. */
+export interface QueryableField {
+  key: string;
+  label: string;
+  type: FieldDefinition['type'];
+  options?: { value: string; label: string }[];
+  sensitive: boolean;
+  filterable: boolean;
+}
+
+/**
+ * The fields in force some role of the caller reads (in some scope), one per key: the options of
+ * every scope's definition together, filterable by the same rule judgeCustomFilters applies.
+ */
+export function queryableFields(defs: readonly ScopedDefinition[], roles: readonly Role[]): QueryableField[] {
+  const byKey = new Map<string, ScopedDefinition[]>();
+  for (const d of defs) byKey.set(d.definition.key, [...(byKey.get(d.definition.key) ?? []), d]);
+  const out: QueryableField[] = [];
+  for (const [key, mine] of byKey) {
+    if (!mine.some((d) => some(d.definition.access.read, roles))) continue;
+    const first = mine[0]!.definition;
+    const options = new Map<string, { value: string; label: string }>();
+    for (const d of mine) for (const o of d.definition.options ?? []) if (!options.has(o.value)) options.set(o.value, o);
+    out.push({
+      key,
+      label: first.label,
+      type: first.type,
+      ...(options.size ? { options: [...options.values()] } : {}),
+      sensitive: mine.some((d) => d.definition.sensitive),
+      filterable: roles.every((r) => mine.every((d) => d.definition.access.read.includes(r))),
+    });
+  }
+  return out.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+}

@@ -10,6 +10,7 @@ import { setEtag } from '../../server/preconditions';
 import { DEFAULT_SECTION, fieldTypes } from './field-definition.schema';
 import { createFieldLayoutService, type FieldLayoutService } from './field-layout.service';
 import { createFieldService, type FieldService } from './fields.service';
+import { registerCustomQueryRoutes } from './custom-query.routes';
 import { registerOfferFormRoutes } from './offer-form.routes';
 
 const tags = ['custom fields'];
@@ -225,4 +226,5 @@ export function registerFields(app: FastifyInstance, deps: { db: Db; clock: Cloc
   registerFieldRoutes(app, { fields: createFieldService(deps) });
   registerFieldLayoutRoute(app, { layout: createFieldLayoutService(deps) });
   registerOfferFormRoutes(app, { db: deps.db });
+  registerCustomQueryRoutes(app, { db: deps.db });
 }

@@ -132,6 +132,14 @@ describe('custom field filters and columns', () => {
     expect(refused.errors).toContainEqual({ field: 'columns', message: expect.stringContaining('custom.retention_tier') });
   });
 
+  it('lists the fields each caller can show as columns and filter by', async () => {
+    const fields = async (who: string) => Object.fromEntries(((await get(who, '/api/v1/custom-fields/queryable', {})) as { key: string; filterable: boolean }[]).map((f) => [f.key, f.filterable]));
+    expect(await fields('admin')).toEqual({ cost_center: true, finance_code: true, remote_ok: true, retention_tier: true, shifts: true });
+    // The recruiter grant does not read finance_code: a column (shown on Sales offers), never a filter.
+    expect(await fields('mixed')).toEqual({ cost_center: true, finance_code: false, remote_ok: true, retention_tier: true, shifts: true });
+    expect(await fields('it')).toEqual({ cost_center: true, remote_ok: true, shifts: true });
+  });
+
   it('a saved view with a custom filter and column, shared with finance, applies for another finance user', async () => {
     const res = await call('recruiter', 'POST', '/api/v1/views', {
       page: 'offers',
