@@ -19,6 +19,7 @@ const AdminImportsRoute = lazy(() => import('./routes/admin-imports-route'));
 const AdminTemplatesRoute = lazy(() => import('./routes/admin-templates-route'));
 const AdminSigningRoute = lazy(() => import('./routes/admin-signing-route'));
 const AdminWebhooksRoute = lazy(() => import('./routes/admin-webhooks-route'));
+const AdminFieldsRoute = lazy(() => import('./routes/admin-fields-route'));
 const DelegationRoute = lazy(() => import('./routes/delegation-route'));
 const NotFoundRoute = lazy(() => import('./routes/not-found-route'));
 const ApprovalsRoute = lazy(() => import('./routes/approvals-route'));
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
           { path: 'admin/templates', element: page(AdminTemplatesRoute) },
           { path: 'admin/signing', element: page(AdminSigningRoute) },
           { path: 'admin/webhooks', element: page(AdminWebhooksRoute) },
+          { path: 'admin/fields', element: page(AdminFieldsRoute) },
           { path: 'settings/delegation', element: page(DelegationRoute) },
           { path: 'approvals', element: page(ApprovalsRoute) },
           { path: 'board', element: page(BoardRoute) },

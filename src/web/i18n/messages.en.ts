@@ -41,6 +41,7 @@ export const coreMessagesEn = {
   'error.notFoundBody': 'There is nothing at this address.',
   'error.backToOffers': 'Back to offers',
   'webhooks.nav': 'Webhooks',
+  'fields.nav': 'Custom fields',
   'signingSettings.nav': 'Signing',
 
   'approvals.nav': 'Approvals',

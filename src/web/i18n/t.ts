@@ -1,5 +1,7 @@
 import { coreMessagesEn } from './messages.en';
 import type { sharedMessagesEn } from './shared.en';
+import type { customFieldsMessagesEn } from './custom-fields.en';
+import type { fieldsMessagesEn } from '../features/fields/messages.en';
 import type { adminMessagesEn } from '../features/admin/messages.en';
 import type { approvalsMessagesEn } from '../features/approvals/messages.en';
 import type { authMessagesEn } from '../features/auth/messages.en';
@@ -31,6 +33,8 @@ import type { webhooksMessagesEn } from '../features/webhooks/messages.en';
 export type MessageKey =
   | keyof typeof coreMessagesEn
   | keyof typeof sharedMessagesEn
+  | keyof typeof customFieldsMessagesEn
+  | keyof typeof fieldsMessagesEn
   | keyof typeof adminMessagesEn
   | keyof typeof approvalsMessagesEn
   | keyof typeof authMessagesEn

@@ -12,6 +12,7 @@ export const paths = {
   adminTemplates: () => '/admin/templates',
   adminSigning: () => '/admin/signing',
   adminWebhooks: () => '/admin/webhooks',
+  adminFields: () => '/admin/fields',
   delegation: () => '/settings/delegation',
   approvals: () => '/approvals',
   board: () => '/board',

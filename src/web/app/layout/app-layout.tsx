@@ -58,6 +58,7 @@ export function AppLayout() {
           adminItem(paths.adminUsers(), t('nav.admin')),
           adminItem(paths.adminSigning(), t('signingSettings.nav')),
           adminItem(paths.adminWebhooks(), t('webhooks.nav')),
+          adminItem(paths.adminFields(), t('fields.nav')),
           adminItem(paths.adminOutbox(), t('outbox.nav')),
           adminItem(paths.adminImports(), t('imports.nav')),
         ]
