@@ -50,6 +50,7 @@ export const offersMessagesEn = registerMessages({
   'detail.section.role': 'Role',
   'detail.section.location': 'Location',
   'detail.section.pay': 'Pay',
+  'detail.section.custom': 'Other details',
   'detail.section.dates': 'Dates',
   'detail.section.contingencies': 'Contingencies',
   'detail.section.clauses': 'Clauses',

@@ -1,6 +1,7 @@
 import { Alert, Button, Fieldset, Group, List, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ConflictAlert } from '../../../components/conflict-alert';
+import { CustomFieldSections } from '../../../components/custom-fields/custom-field-sections';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import '../messages.en';
@@ -33,7 +34,7 @@ function Section({ legend, children }: { legend: string; children: ReactNode }) 
 }
 
 export function IntakeForm({ mode, onSaved, onCancel, onReload }: Props) {
-  const { form, field, validation, submitCount, save, prefillNote, chooseRequisition, onSubmit, formRef, editing } = useIntakeForm(mode, onSaved);
+  const { form, field, validation, custom, submitCount, save, prefillNote, chooseRequisition, onSubmit, formRef, editing } = useIntakeForm(mode, onSaved);
   const values = form.values;
   const band = usePrefill(values.requisitionId || undefined);
   const bandValue = values.requisitionId ? (band.data ? band.data.band : undefined) : undefined;
@@ -71,8 +72,25 @@ export function IntakeForm({ mode, onSaved, onCancel, onReload }: Props) {
         <Section legend={t('intake.section.contingencies')}>
           <ContingencyFields field={field} />
         </Section>
+        <CustomFieldSections
+          fields={custom.fields}
+          values={custom.inputs}
+          onChange={custom.change}
+          onBlur={custom.visit}
+          errors={custom.errors}
+          required={custom.required}
+          currency={values.currency || 'USD'}
+        />
+        {custom.loadError && <ProblemAlert error={custom.loadError} />}
 
-        <SaveProblems save={save} submitCount={submitCount} clientOther={validation.other} clientValid={!!validation.terms} onReload={onReload} />
+        <SaveProblems
+          save={save}
+          submitCount={submitCount}
+          clientOther={validation.other}
+          clientValid={!!validation.terms && custom.valid}
+          customLabel={custom.labelOf}
+          onReload={onReload}
+        />
 
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
@@ -92,20 +110,23 @@ interface SaveProblemsProps {
   submitCount: number;
   clientOther: string[];
   clientValid: boolean;
+  /** The label of a custom field by key, for the server's `terms.custom.<key>` problems. */
+  customLabel: (key: string) => string | undefined;
   onReload?: () => void;
 }
 
 /** The banner: the server's problem in product words, or what the live checks found. */
-function SaveProblems({ save, submitCount, clientOther, clientValid, onReload }: SaveProblemsProps) {
+function SaveProblems({ save, submitCount, clientOther, clientValid, customLabel, onReload }: SaveProblemsProps) {
   const err = save.error;
   if (err) {
     if (isProblem(err) && err.isConflict && onReload) return <ConflictAlert onReload={onReload} />;
     if (isProblem(err) && err.fieldErrors.length) {
-      const mapped = err.fieldErrors.flatMap((p) => {
-        const f = fieldForPath(p.field);
-        return f ? [fieldLabel(f)] : [];
-      });
-      const unmapped = err.fieldErrors.filter((p) => !fieldForPath(p.field)).map(describeFieldProblem);
+      const labelOf = (path: string) => {
+        const f = fieldForPath(path);
+        return f ? fieldLabel(f) : customLabel(/^terms\.custom\.([a-z0-9_]+)/.exec(path)?.[1] ?? '');
+      };
+      const mapped = err.fieldErrors.flatMap((p) => labelOf(p.field) ?? []);
+      const unmapped = err.fieldErrors.filter((p) => !labelOf(p.field)).map(describeFieldProblem);
       const detail = [mapped.length ? t('error.fixFields', { fields: [...new Set(mapped)].join(', ') }) : '', ...unmapped].filter(Boolean).join(' ');
       return <ProblemAlert error={err} detail={detail} />;
     }

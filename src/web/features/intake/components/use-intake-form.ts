@@ -5,11 +5,13 @@ import type { OfferTerms } from '../../../../flow/intake/offer-terms.schema';
 import { t } from '../../../i18n/t';
 import '../messages.en';
 import { isProblem } from '../../../lib/api-client';
+import { useDepartments } from '../../../lib/directory';
 import { todayIso } from '../../../lib/format';
 import { newIdempotencyKey } from '../../../lib/uuid';
 import { prefillQuery } from '../api/prefill';
 import { useSaveOffer, type SaveInput, type SavedOffer } from '../api/save-offer';
-import { applyPrefill, emptyValues, fieldForPath, valuesFromTerms, type IntakeField, type IntakeValues } from './form-model';
+import { applyPrefill, emptyValues, fieldForPath, toTerms, valuesFromTerms, type IntakeField, type IntakeValues } from './form-model';
+import { useCustomValues } from './use-custom-values';
 import { fieldMessage, validateIntake, type IntakeErrors } from './validate';
 
 export type IntakeMode =
@@ -44,6 +46,16 @@ export function useIntakeForm(mode: IntakeMode, onSaved: (offer: SavedOffer) => 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [form.values, editing],
   );
+
+  // The custom fields of the chosen department's business unit, checked against the terms as typed.
+  const businessUnitId = useDepartments().data?.find((d) => d.id === form.values.departmentId)?.businessUnitId;
+  const custom = useCustomValues({
+    businessUnitId,
+    stored: editing ? ((editing.terms.custom as Record<string, unknown> | undefined) ?? {}) : undefined,
+    currency: form.values.currency || 'USD',
+    terms: (validation.terms ?? toTerms(form.values, carried)) as Record<string, unknown>,
+    showAll: submitCount > 0,
+  });
 
   // Errors show once a field has been changed or left, or after a save attempt: never on a fresh form.
   const errorFor = (name: IntakeField) =>
@@ -90,8 +102,9 @@ export function useIntakeForm(mode: IntakeMode, onSaved: (offer: SavedOffer) => 
     e.preventDefault();
     setSubmitCount((n) => n + 1);
     save.reset();
-    const terms = validation.terms;
-    if (!terms) return;
+    if (!validation.terms || !custom.valid || custom.loading) return;
+    // Sent even when empty on an edit: a value the form shows and leaves out would be erased.
+    const terms = Object.keys(custom.payload).length || editing ? { ...validation.terms, custom: custom.payload } : validation.terms;
     const v = form.values;
     const input: SaveInput = editing
       ? { kind: 'update', offerId: editing.offerId, rowVersion: editing.rowVersion, terms }
@@ -110,9 +123,10 @@ export function useIntakeForm(mode: IntakeMode, onSaved: (offer: SavedOffer) => 
           if (f) mapped[f] ??= fieldMessage(f, p.message);
         }
         setServerErrors(mapped);
+        custom.placeServerProblems(err.fieldErrors);
       },
     });
   }
 
-  return { form, field, validation, submitCount, serverErrors, save, prefillNote, chooseRequisition, onSubmit, formRef, editing };
+  return { form, field, validation, custom, submitCount, serverErrors, save, prefillNote, chooseRequisition, onSubmit, formRef, editing };
 }

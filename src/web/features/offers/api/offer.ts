@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { fieldTypes } from '../../../../flow/fields/field-definition.schema';
 import { visibleTermsSchema } from '../../../../flow/intake/offer-terms.schema';
 import { apiRequest } from '../../../lib/api-client';
 import { offerSummarySchema } from './offers-list';
@@ -11,6 +12,22 @@ import { offerSummarySchema } from './offers-list';
 export const offerSchema = offerSummarySchema.extend({
   terms: visibleTermsSchema.nullable().optional(),
   allowedEvents: z.array(z.string()),
+  /** The custom fields the caller reads, to label `terms.custom`, in layout order. */
+  customFields: z
+    .array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        type: z.enum(fieldTypes),
+        version: z.number(),
+        section: z.string(),
+        order: z.number(),
+        sensitive: z.boolean(),
+        helpText: z.string().optional(),
+        options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Offer = z.infer<typeof offerSchema>;
 

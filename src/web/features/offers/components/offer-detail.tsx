@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { t } from '../../../i18n/t';
 import '../messages.en';
 import type { Offer } from '../api/offer';
+import { CustomValuesView } from './custom-values-view';
 import { OfferActions } from './offer-actions';
 import { OfferHeader } from './offer-header';
 import { OfferTermsView } from './offer-terms-view';
@@ -34,7 +35,10 @@ export function OfferDetail({ offer, canAct, roles, onChanged, onReload, documen
       {delivery}
       {documents}
       {offer.terms ? (
-        <OfferTermsView terms={offer.terms} roles={roles} />
+        <>
+          <OfferTermsView terms={offer.terms} roles={roles} />
+          {offer.customFields && <CustomValuesView fields={offer.customFields} values={offer.terms.custom ?? {}} currency={offer.terms.compensation?.currency ?? 'USD'} />}
+        </>
       ) : (
         <Paper withBorder p="md">
           <Text>{t('detail.noTerms')}</Text>

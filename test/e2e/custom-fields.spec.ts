@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
+import { chooseOption, expectNoSeriousA11yViolations, openAdminPage, personPage, screenshot, writeHeaders } from './support/helpers';
+
+test.skip(!hasChromium, noChromiumMessage);
+
+/**
+ * Custom offer fields end to end: an admin adds a select field and moves it to the top of a
+ * section; a recruiter fills it in at intake; the offer detail shows the chosen option's label.
+ * Everything lives in the Engineering unit's "Finance" section, which nothing else in the demo
+ * uses, and no field is required, so other journeys' intakes are unchanged.
+ */
+const SECTION = 'Finance';
+
+/** The field labels of a section of the layout editor, in order. */
+const layoutLabels = (page: Page, section: string) =>
+  page.getByRole('region', { name: `Section ${section}` }).locator('[data-field-label]').allInnerTexts();
+
+test.describe('custom fields: define, arrange, fill in at intake, read on the offer', () => {
+  test('an admin adds a select field and moves it to the top of a section; a recruiter fills it in; the offer shows it', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const admin = await personPage(browser, 'admin');
+    const units: { id: string; name: string }[] = await (await admin.request.get('/api/v1/business-units')).json();
+    const engineering = units.find((u) => u.name === 'Engineering')!;
+
+    await test.step('the section already holds a field (PO number, made through the API)', async () => {
+      const res = await admin.request.post('/api/v1/admin/fields', {
+        headers: writeHeaders,
+        data: { businessUnitId: engineering.id, key: 'po_number', label: 'PO number', type: 'text', section: SECTION, order: 500, helpText: 'The purchase order the hire is booked against' },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+    });
+
+    await test.step('the admin opens Custom fields and chooses the Engineering form', async () => {
+      await openAdminPage(admin, 'Custom fields');
+      await expect(admin.getByRole('heading', { level: 1, name: 'Custom fields' })).toBeVisible();
+      await chooseOption(admin, 'Form of', '', 'Engineering');
+      await expect(admin.getByRole('region', { name: `Section ${SECTION}` })).toContainText('PO number');
+    });
+
+    await test.step('the admin adds "Cost center", a select with two choices, in the same section', async () => {
+      await admin.getByRole('button', { name: 'New field' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'New custom field' });
+      await expect(dialog.getByRole('combobox', { name: 'Offers that carry it' })).toHaveValue('Engineering');
+      await dialog.getByRole('textbox', { name: 'Label', exact: true }).fill('Cost center');
+      await expect(dialog.getByRole('textbox', { name: 'Key', exact: true })).toHaveValue('cost_center');
+      await chooseOption(admin, 'Type', '', 'Select one');
+      await dialog.getByRole('combobox', { name: 'Section' }).fill(SECTION);
+      await dialog.getByRole('combobox', { name: 'Section' }).press('Escape');
+      await dialog.getByLabel('Help text').fill('Which cost center the hire is charged to');
+      await dialog.getByLabel('Choice 1 label').fill('Platform');
+      await dialog.getByLabel('Choice 1 value').fill('CC-100');
+      await dialog.getByRole('button', { name: 'Add a choice' }).click();
+      await dialog.getByLabel('Choice 2 label').fill('Data');
+      await dialog.getByLabel('Choice 2 value').fill('CC-200');
+      await screenshot(admin, 'custom-fields-new-field');
+      await expectNoSeriousA11yViolations(admin, 'the new custom field dialog');
+      await dialog.getByRole('button', { name: 'Add field' }).click();
+      await expect(dialog).toBeHidden();
+      // A new field goes last in the form: here, under PO number.
+      expect(await layoutLabels(admin, SECTION)).toEqual(['PO number', 'Cost center']);
+    });
+
+    await test.step('the admin moves Cost center to the top of the section and saves the layout', async () => {
+      await admin.getByRole('button', { name: 'Move Cost center to the top of its section' }).click();
+      expect(await layoutLabels(admin, SECTION)).toEqual(['Cost center', 'PO number']);
+      await admin.getByRole('button', { name: 'Save layout' }).click();
+      await expect(admin.getByRole('status').filter({ hasText: 'Layout saved' })).toBeVisible();
+      await admin.reload();
+      await chooseOption(admin, 'Form of', '', 'Engineering');
+      expect(await layoutLabels(admin, SECTION)).toEqual(['Cost center', 'PO number']);
+    });
+
+    await test.step('the preview shows the section as a recruiter sees it, Cost center first', async () => {
+      const preview = admin.getByTestId('form-preview');
+      const finance = preview.getByRole('group', { name: SECTION });
+      await expect(finance.getByRole('combobox', { name: 'Cost center' })).toBeEnabled();
+      const labels = await finance.locator('[data-custom-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-custom-field')));
+      expect(labels).toEqual(['cost_center', 'po_number']);
+      await screenshot(admin, 'custom-fields-admin');
+      await expectNoSeriousA11yViolations(admin, 'the custom fields admin page');
+    });
+
+    const recruiter = await personPage(browser, 'recruiter');
+    await test.step('a recruiter fills Cost center in at intake', async () => {
+      await recruiter.goto('/offers/new');
+      await chooseOption(recruiter, 'Candidate', 'Noah', /Noah Fischer/);
+      await chooseOption(recruiter, 'Requisition', 'ENG-102', /ENG-102/);
+      await expect(recruiter.getByLabel('Title')).toHaveValue('Site Reliability Engineer');
+      await recruiter.getByLabel('Start date').fill(isoDaysFromToday(30));
+      await recruiter.getByLabel('Offer expires on').fill(isoDaysFromToday(10));
+      const finance = recruiter.getByRole('group', { name: SECTION });
+      await expect(finance.getByText('Which cost center the hire is charged to')).toBeVisible();
+      await chooseOption(recruiter, 'Cost center', '', 'Data');
+      await finance.getByLabel('PO number').fill('PO-2231');
+      await screenshot(recruiter, 'custom-fields-intake');
+      await expectNoSeriousA11yViolations(recruiter, 'the intake form with custom fields');
+      await recruiter.getByRole('button', { name: 'Save draft' }).click();
+      await expect(recruiter).toHaveURL(/\/offers\/[0-9a-f-]{36}$/);
+    });
+
+    await test.step('the offer detail shows the chosen label under Other details', async () => {
+      const details = recruiter.getByTestId('custom-values');
+      await expect(details.getByRole('region', { name: SECTION })).toContainText('Cost center');
+      await expect(details.getByRole('region', { name: SECTION })).toContainText('Data');
+      await expect(details).not.toContainText('CC-200');
+      await expect(details).toContainText('PO-2231');
+      await screenshot(recruiter, 'custom-fields-offer-detail');
+    });
+  });
+});
