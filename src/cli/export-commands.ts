@@ -32,8 +32,8 @@ export async function exportHandoffs(db: Db, opts: { from: string; to: string; f
     if (orgs.length !== 1) throw new Error(orgs.length === 0 ? 'There is no organisation yet.' : 'There is more than one organisation; name one with --org <slug>.');
     orgId = orgs[0]!.id;
   }
-  const { fields, items } = await exportAllHandoffs(db, opts.from, opts.to, orgId);
-  const body = opts.format === 'csv' ? handoffCsv(items, fields) : `${JSON.stringify({ from: opts.from, to: opts.to, fields, items }, null, 2)}\n`;
+  const { fields, customFields, items } = await exportAllHandoffs(db, opts.from, opts.to, orgId);
+  const body = opts.format === 'csv' ? handoffCsv(items, fields, customFields) : `${JSON.stringify({ from: opts.from, to: opts.to, fields, customFields, items }, null, 2)}\n`;
   if (opts.out) {
     await writeFile(opts.out, body);
     process.stderr.write(`Wrote ${items.length} handoff record${items.length === 1 ? '' : 's'} to ${opts.out}.\n`);

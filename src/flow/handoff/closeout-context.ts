@@ -8,7 +8,9 @@ import { findVisibleOffer } from '../../offers/offer-access';
 import { findVersion, type OfferRow } from '../../offers/offers.repo';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { createCompensationViews } from '../../audit/compensation-views.service';
-import { handoffTermsPaths, type HandoffField, type HandoffRecord } from './handoff-fields';
+import { definitionsCapturedBy } from '../fields/custom-values.service';
+import { customLeaf } from '../fields/custom-values';
+import { handoffCustomKeys, handoffTermsPaths, type HandoffCustomValue, type HandoffField, type HandoffRecord } from './handoff-fields';
 import * as repo from './handoff.repo';
 import type { ContingencyRow } from './handoff.repo';
 
@@ -67,6 +69,7 @@ export async function liveRecord(d: Db, row: OfferRow): Promise<HandoffRecord> {
     equityUnits: c?.equity?.units ?? null,
     equityVestingSchedule: c?.equity?.vestingSchedule ?? null,
     contingencies: items.map((i) => `${i.kind}:${i.status}`).join(';'),
+    custom: { ...((terms.custom ?? {}) as Record<string, HandoffCustomValue>) },
   };
 }
 
@@ -79,9 +82,9 @@ export async function recordOf(db: Db, row: OfferRow): Promise<HandoffRecord> {
 /** Access checks, closeout state and pay auditing shared by the contingency, onboarding task and handoff services. */
 export function createCloseoutContext({ db, clock }: { db: Db; clock: Clock }) {
   const compensationViews = createCompensationViews({ db, clock });
-  /** Pay shown in a handoff view or export is recorded like pay shown on an offer. */
-  const auditPay = (actor: Actor, offerId: string, fields: readonly HandoffField[], via: 'offer.handoff' | 'export.handoffs') =>
-    compensationViews.record(actor, offerId, fields.flatMap((f) => handoffTermsPaths[f] ?? []), via);
+  /** Pay shown in a handoff view or export is recorded like pay shown on an offer; so are sensitive custom values (their `terms.custom.<key>` leaves). */
+  const auditPay = (actor: Actor, offerId: string, fields: readonly HandoffField[], via: 'offer.handoff' | 'export.handoffs', sensitive: readonly string[] = []) =>
+    compensationViews.record(actor, offerId, [...fields.flatMap((f) => handoffTermsPaths[f] ?? []), ...sensitive], via, sensitive);
 
   /** The offer (404 unless the caller sees it) and the caller's roles that reach it. */
   async function reach(actor: Actor, offerId: string) {
@@ -109,7 +112,19 @@ export function createCloseoutContext({ db, clock }: { db: Db; clock: Clock }) {
     };
   }
 
-  return { auditPay, reach, closeout, closeoutState };
+  /**
+   * The custom keys these roles see on a record, under the definitions its version captured
+   * them with, and the leaves of the sensitive ones among them (for the audit).
+   */
+  async function customView(orgId: string, record: HandoffRecord, roles: readonly Role[]) {
+    if (!record.custom || Object.keys(record.custom).length === 0) return { keys: [], sensitive: [] };
+    const version = await findVersion(db, orgId, String(record.offerId), Number(record.versionNumber));
+    const defs = (await definitionsCapturedBy(db, orgId, version?.fieldVersions)).map((d) => d.definition);
+    const keys = handoffCustomKeys(defs, roles).filter((k) => record.custom?.[k] !== undefined);
+    return { keys, sensitive: defs.filter((d) => d.sensitive && keys.includes(d.key)).map((d) => customLeaf(d.key)) };
+  }
+
+  return { auditPay, reach, closeout, closeoutState, customView };
 }
 
 export type CloseoutContext = ReturnType<typeof createCloseoutContext>;

@@ -1,4 +1,6 @@
+import { toCsv } from '../../core/csv';
 import type { Role } from '../../core/roles';
+import type { FieldDefinition } from '../fields/field-definition.schema';
 
 /**
  * The handoff record: one flat row per handed-off offer, as HRIS imports it (JSON or CSV).
@@ -36,7 +38,14 @@ export const handoffFields = [
 ] as const;
 export type HandoffField = (typeof handoffFields)[number];
 export type HandoffValue = string | number | boolean | null;
-export type HandoffRecord = Record<HandoffField, HandoffValue>;
+/** A custom value as stored on the offer version: a select's option value, cents, an ISO date, a multi select's values. */
+export type HandoffCustomValue = HandoffValue | string[];
+/**
+ * The record, and the version's custom values by key under `custom` (frozen with the record, every
+ * value; each view keeps only the keys its roles may read, see handoffCustomKeys).
+ */
+export type HandoffRecord = Record<HandoffField, HandoffValue> & { custom?: Record<string, HandoffCustomValue> };
+export type HandoffRecordView = Partial<HandoffRecord>;
 
 const payFields: readonly HandoffField[] = ['payBasis', 'currency', 'baseSalaryCents', 'hourlyRateCents', 'bonusTargetPercent', 'signOnBonusCents', 'relocationCents'];
 const equityFields: readonly HandoffField[] = ['equityKind', 'equityUnits', 'equityVestingSchedule'];
@@ -72,10 +81,25 @@ export function handoffFieldsOf(roles: readonly Role[]): HandoffField[] {
   return handoffFields.filter((f) => chosen.has(f));
 }
 
-/** The record cut down to these fields (absent fields are left out, not nulled). */
-export function handoffView(record: HandoffRecord, fields: readonly HandoffField[]): Partial<HandoffRecord> {
-  const out: Partial<HandoffRecord> = {};
+/**
+ * The custom fields these roles see in a handoff view: a role that sees handoff data at all, and
+ * reads the field by its definition; a sensitive field (treated like pay) only for a role whose
+ * handoff view shows pay.
+ */
+export function handoffCustomKeys(defs: readonly FieldDefinition[], roles: readonly Role[]): string[] {
+  const seeing = roles.filter((r) => handoffViews[r].length > 0);
+  const keys = defs.filter((d) => seeing.some((r) => d.access.read.includes(r) && (!d.sensitive || handoffViews[r].some(isPayField)))).map((d) => d.key);
+  return [...new Set(keys)].sort();
+}
+
+/**
+ * The record cut down to these fields (absent fields are left out, not nulled) and, when there
+ * are any, to these custom keys under `custom` (only those the version holds a value for).
+ */
+export function handoffView(record: HandoffRecord, fields: readonly HandoffField[], customKeys: readonly string[] = []): HandoffRecordView {
+  const out: HandoffRecordView = {};
   for (const f of fields) out[f] = record[f] ?? null;
+  if (customKeys.length) out.custom = Object.fromEntries(customKeys.filter((k) => record.custom?.[k] !== undefined).map((k) => [k, record.custom![k]!]));
   return out;
 }
 
@@ -97,15 +121,20 @@ export function isPayField(field: HandoffField): boolean {
   return payFields.includes(field) || equityFields.includes(field);
 }
 
-/** RFC 4180 CSV: a header row of the fields, then one row per record; CRLF line ends. */
-export function handoffCsv(records: readonly Partial<HandoffRecord>[], fields: readonly HandoffField[]): string {
-  const cell = (v: HandoffValue | undefined) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    // A leading = + - @ would be a formula in a spreadsheet: prefix a quote so it stays text.
-    const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [fields.join(','), ...records.map((r) => fields.map((f) => cell(r[f])).join(','))];
-  return lines.join('\r\n') + '\r\n';
+/**
+ * RFC 4180 CSV (src/core/csv.ts): a header row of the fields, then `custom.<key>` for each custom
+ * key (a multi select's values joined by `;`), then one row per record; CRLF line ends.
+ */
+export function handoffCsv(records: readonly HandoffRecordView[], fields: readonly HandoffField[], customKeys: readonly string[] = []): string {
+  const header = [...fields, ...customKeys.map((k) => `custom.${k}`)];
+  const cell = (v: HandoffCustomValue | undefined) => (Array.isArray(v) ? v.join(';') : v);
+  return toCsv(
+    header,
+    records.map((r) => [...fields.map((f) => r[f]), ...customKeys.map((k) => cell(r.custom?.[k]))]),
+  );
+}
+
+/** Every custom key that some record holds, sorted: the custom columns of a whole-record export. */
+export function customKeysOf(records: readonly HandoffRecordView[]): string[] {
+  return [...new Set(records.flatMap((r) => Object.keys(r.custom ?? {})))].sort();
 }

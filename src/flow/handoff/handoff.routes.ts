@@ -51,7 +51,14 @@ const templateSchema = z.object({
   position: z.int(),
   retiredAt: z.string().nullable(),
 });
-const recordSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe(`Handoff record fields (only the caller's): ${handoffFields.join(', ')}`);
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const customValue = z.union([scalar, z.array(z.string())]);
+const recordSchema = z
+  .record(z.string(), z.union([scalar, z.record(z.string(), customValue)]))
+  .describe(
+    `Handoff record fields (only the caller's): ${handoffFields.join(', ')}; and \`custom\`: custom field values by key, only those the caller's roles see ` +
+      "(a sensitive one only for roles whose view shows pay), as stored: a select's option value, cents, ISO dates, a multi select's values",
+  );
 const handoffSchema = z.object({
   offerId: z.uuid(),
   status: z.string(),
@@ -60,6 +67,7 @@ const handoffSchema = z.object({
   startDateConfirmed: z.string().nullable(),
   nextAction,
   fields: z.array(z.string()),
+  customFields: z.array(z.string()).describe('Keys of the custom fields in record.custom'),
   record: recordSchema,
 });
 const contingencyParams = z.strictObject({ id: z.uuid('must be an offer id'), contingencyId: z.uuid('must be a contingency id') });
@@ -250,19 +258,19 @@ export function registerHandoffRoutes(app: FastifyInstance, { handoff }: { hando
     schema: {
       tags: ['exports'],
       summary: 'HRIS export: handoff records by handoff date, as JSON or CSV',
-      description: `Roles: ${handoffExportRoles.join(', ')}; each sees its own fields (the union over the roles it holds where the offer is). \`from\` and \`to\` are UTC dates, both included. CSV: RFC 4180, a header row of the fields, CRLF.`,
+      description: `Roles: ${handoffExportRoles.join(', ')}; each sees its own fields (the union over the roles it holds where the offer is), and the custom fields those roles read (sensitive ones only for roles that see pay). \`from\` and \`to\` are UTC dates, both included. CSV: RFC 4180, a header row of the fields then custom.<key> columns, CRLF.`,
       querystring: z.strictObject({ from: isoDateSchema, to: isoDateSchema, format: z.enum(['json', 'csv']).default('json') }),
       response: {
         200: z
-          .union([z.object({ from: z.string(), to: z.string(), fields: z.array(z.string()), items: z.array(recordSchema) }), z.string().describe('text/csv')])
-          .describe('JSON ({from, to, fields, items}) or text/csv'),
+          .union([z.object({ from: z.string(), to: z.string(), fields: z.array(z.string()), customFields: z.array(z.string()), items: z.array(recordSchema) }), z.string().describe('text/csv')])
+          .describe('JSON ({from, to, fields, customFields, items}) or text/csv (custom values as custom.<key> columns after the fields)'),
       },
     },
     handler: async (req, reply) => {
       const out = await handoff.exportHandoffs(requireActor(req), req.query.from, req.query.to);
       if (req.query.format === 'csv') {
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="handoffs-${out.from}-${out.to}.csv"`);
-        return handoffCsv(out.items, out.fields);
+        return handoffCsv(out.items, out.fields, out.customFields);
       }
       return out;
     },

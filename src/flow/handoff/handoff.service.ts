@@ -10,7 +10,7 @@ import { findVersion } from '../../offers/offers.repo';
 import type { OfferTerms } from '../intake/offer-terms.schema';
 import { createCloseoutContext, liveRecord, recordOf, requireAccepted } from './closeout-context';
 import { createContingencyService } from './contingencies.service';
-import { handoffExportRoles, handoffFieldsOf, handoffView, type HandoffField, type HandoffRecord } from './handoff-fields';
+import { customKeysOf, handoffExportRoles, handoffFieldsOf, handoffView, type HandoffField, type HandoffRecord, type HandoffRecordView } from './handoff-fields';
 import * as repo from './handoff.repo';
 import { createOnboardingTaskService } from './onboarding-tasks.service';
 
@@ -27,7 +27,7 @@ export type HandoffEmitter = (tx: Db, event: { orgId: string; offerId: string; r
  */
 export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock; emit?: HandoffEmitter }) {
   const ctx = createCloseoutContext({ db, clock });
-  const { reach, closeout, closeoutState, auditPay } = ctx;
+  const { reach, closeout, closeoutState, auditPay, customView } = ctx;
 
   async function confirmStartDate(actor: Actor, offerId: string, startDate: string) {
     await closeout(actor, offerId, 'confirm the start date');
@@ -82,7 +82,9 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
     if (fields.length === 0) throw new ForbiddenError('Your role sees no handoff data.');
     const handoff = await repo.findHandoff(db, row.orgId, row.id);
     const state = await closeoutState(row);
-    await auditPay(actor, row.id, fields, 'offer.handoff');
+    const record = await recordOf(db, row);
+    const custom = await customView(row.orgId, record, roles);
+    await auditPay(actor, row.id, fields, 'offer.handoff', custom.sensitive);
     return {
       offerId: row.id,
       status: row.status,
@@ -91,7 +93,8 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
       startDateConfirmed: handoff?.startDateConfirmed ?? null,
       nextAction: state.nextAction,
       fields,
-      record: handoffView(await recordOf(db, row), fields),
+      customFields: custom.keys,
+      record: handoffView(record, fields, custom.keys),
     };
   }
 
@@ -101,12 +104,17 @@ export function createHandoffService({ db, clock, emit }: { db: Db; clock: Clock
     if (grants.length === 0) throw new ForbiddenError('Only HR ops, payroll and admins export handoff records.');
     const fields = handoffFieldsOf(grants.map((g) => g.role));
     const rows = await repo.listHandoffsBetween(db, actor.orgId, ...dateRange(from, to));
-    const items = rows.flatMap(({ handoff, businessUnitId }) => {
+    const items: HandoffRecordView[] = [];
+    for (const { handoff, businessUnitId } of rows) {
       const reaching = grants.filter((g) => g.businessUnitId === null || g.businessUnitId === businessUnitId).map((g) => g.role);
-      return reaching.length && handoff.record ? [handoffView(handoff.record as HandoffRecord, handoffFieldsOf(reaching))] : [];
-    });
-    for (const item of items) await auditPay(actor, String(item.offerId), Object.keys(item) as HandoffField[], 'export.handoffs');
-    return { from, to, fields, items };
+      if (!reaching.length || !handoff.record) continue;
+      const record = handoff.record as HandoffRecord;
+      const custom = await customView(actor.orgId, record, reaching);
+      const item = handoffView(record, handoffFieldsOf(reaching), custom.keys);
+      await auditPay(actor, String(item.offerId), Object.keys(item) as HandoffField[], 'export.handoffs', custom.sensitive);
+      items.push(item);
+    }
+    return { from, to, fields, customFields: customKeysOf(items), items };
   }
 
   return {
@@ -128,7 +136,8 @@ export function dateRange(from: string, to: string): [Date, Date] {
 }
 
 /** Every handed-off record in the range across all organisations, whole (the CLI: an operator with the database). */
-export async function exportAllHandoffs(db: Db, from: string, to: string, orgId: string | null): Promise<{ fields: HandoffField[]; items: HandoffRecord[] }> {
+export async function exportAllHandoffs(db: Db, from: string, to: string, orgId: string | null): Promise<{ fields: HandoffField[]; customFields: string[]; items: HandoffRecord[] }> {
   const rows = await repo.listHandoffsBetween(db, orgId, ...dateRange(from, to));
-  return { fields: handoffFieldsOf(['admin']), items: rows.flatMap(({ handoff }) => (handoff.record ? [handoff.record as HandoffRecord] : [])) };
+  const items = rows.flatMap(({ handoff }) => (handoff.record ? [handoff.record as HandoffRecord] : []));
+  return { fields: handoffFieldsOf(['admin']), customFields: customKeysOf(items), items };
 }

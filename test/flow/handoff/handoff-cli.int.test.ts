@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'offerline-export-'));
 const ids: string[] = [];
 
 function record(offerId: string, handedOffAt: string, name: string): HandoffRecord {
-  const r = Object.fromEntries(handoffFields.map((f) => [f, null])) as HandoffRecord;
+  const r = Object.fromEntries(handoffFields.map((f) => [f, null])) as unknown as HandoffRecord;
   return { ...r, offerId, handedOffAt, candidateName: name, title: 'Backend Engineer', startDate: '2027-04-01', payBasis: 'salary', currency: 'USD', baseSalaryCents: 180_000_00, contingencies: 'background_check:cleared' };
 }
 

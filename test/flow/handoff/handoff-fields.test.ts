@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { handoffCsv, handoffFields, handoffFieldsOf, handoffView, handoffViews, isPayField, type HandoffRecord } from '../../../src/flow/handoff/handoff-fields';
+import { handoffCsv, handoffCustomKeys, handoffFields, handoffFieldsOf, handoffView, handoffViews, isPayField, type HandoffRecord } from '../../../src/flow/handoff/handoff-fields';
+import type { FieldDefinition } from '../../../src/flow/fields/field-definition.schema';
 import { nextActionOf } from '../../../src/flow/handoff/handoff.service';
 import { templatesFor } from '../../../src/flow/handoff/onboarding-start';
 import type { TaskTemplateRow } from '../../../src/flow/handoff/handoff.repo';
@@ -25,12 +26,33 @@ describe('handoff views per role', () => {
   });
 
   it('cuts a record to the fields and writes RFC 4180 CSV that parses back, formulas defused', () => {
-    const record = Object.fromEntries(handoffFields.map((f) => [f, null])) as HandoffRecord;
+    const record = Object.fromEntries(handoffFields.map((f) => [f, null])) as unknown as HandoffRecord;
     Object.assign(record, { offerId: 'o1', candidateName: 'Hopper, "Grace"', startDate: '2027-04-01', title: '=HYPERLINK("x")', baseSalaryCents: 100 });
     const view = handoffView(record, handoffViews.it);
     expect(Object.keys(view)).toEqual([...handoffViews.it]);
     const rows = parse(handoffCsv([view], handoffViews.it), { columns: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ offerId: 'o1', candidateName: 'Hopper, "Grace"', title: `'=HYPERLINK("x")`, managerName: '' });
+  });
+});
+
+describe('custom values in handoff views', () => {
+  const def = (key: string, read: FieldDefinition['access']['read'], sensitive = false) =>
+    ({ key, label: key, type: 'text', section: 's', order: 0, validation: { required: false }, access: { read, write: ['admin'] }, sensitive }) as FieldDefinition;
+  const defs = [def('cost_center', ['admin', 'recruiter', 'it', 'payroll', 'hr_ops', 'finance']), def('retention', ['admin', 'payroll', 'hr_ops', 'finance'], true), def('client_po', ['admin', 'finance'])];
+
+  it('shows a field to roles that see handoff data and read it; a sensitive one only where the view shows pay', () => {
+    expect(handoffCustomKeys(defs, ['it'])).toEqual(['cost_center']);
+    expect(handoffCustomKeys(defs, ['payroll'])).toEqual(['cost_center', 'retention']);
+    // Finance reads every field but sees no handoff data.
+    expect(handoffCustomKeys(defs, ['finance'])).toEqual([]);
+    expect(handoffCustomKeys(defs, ['admin'])).toEqual(['client_po', 'cost_center', 'retention']);
+  });
+
+  it('cuts custom values to the keys and writes them as custom.<key> columns, lists joined by ;', () => {
+    const record = { ...Object.fromEntries(handoffFields.map((f) => [f, null])), offerId: 'o1', custom: { cost_center: '=CC', shifts: ['early', 'late'], retention: 100 } } as unknown as HandoffRecord;
+    const view = handoffView(record, ['offerId'], ['cost_center', 'shifts']);
+    expect(view).toEqual({ offerId: 'o1', custom: { cost_center: '=CC', shifts: ['early', 'late'] } });
+    expect(handoffCsv([view], ['offerId'], ['cost_center', 'shifts'])).toBe("offerId,custom.cost_center,custom.shifts\r\no1,'=CC,early;late\r\n");
   });
 });
 
