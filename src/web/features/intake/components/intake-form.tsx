@@ -96,7 +96,7 @@ export function IntakeForm({ mode, onSaved, onCancel, onReload }: Props) {
           <Button variant="default" onClick={onCancel}>
             {t('intake.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending || custom.loading}>
             {t('intake.save')}
           </Button>
         </Group>
