@@ -6,7 +6,8 @@ import type { Db } from '../../db/client';
 import { enqueueJob } from '../../jobs/queue';
 import type { JobHandler, JobLogger } from '../../jobs/worker';
 import { notifyUser } from '../../notify/notifications.service';
-import { eventsForJournalEntry, optInEventTypes } from './event-types';
+import { customCarryingTypes, eventsForJournalEntry, optInEventTypes } from './event-types';
+import { offerCustomData, type OfferCustomData } from './offer-custom';
 import * as repo from './webhooks.repo';
 
 /**
@@ -63,9 +64,18 @@ export async function emitJournalWebhooks(tx: Db, orgId: string, links: JournalL
   if (!drafts.length) return;
   const endpoints = await repo.activeEndpoints(tx, orgId);
   if (!endpoints.length) return;
+  // Read once per offer and only when someone subscribes: a change raises several events of one offer.
+  const customOf = new Map<string, Promise<OfferCustomData | null>>();
   for (const d of drafts) {
     const subscribed = endpoints.filter((ep) => subscribes(ep, d.type));
-    if (subscribed.length) await insertEventFor(tx, { orgId, offerId: d.offerId, type: d.type, payload: d.data, now: d.now }, subscribed);
+    if (!subscribed.length) continue;
+    let payload = d.data;
+    if (customCarryingTypes.has(d.type) && d.offerId) {
+      if (!customOf.has(d.offerId)) customOf.set(d.offerId, offerCustomData(tx, orgId, d.offerId));
+      const extra = await customOf.get(d.offerId)!;
+      if (extra) payload = { ...payload, version: extra.version, custom: extra.custom };
+    }
+    await insertEventFor(tx, { orgId, offerId: d.offerId, type: d.type, payload, now: d.now }, subscribed);
   }
 }
 

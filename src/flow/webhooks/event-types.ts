@@ -3,11 +3,15 @@ import type { JournalLink } from '../../core/journal';
 /**
  * The public webhook event types, the one list subscriptions are validated against and
  * GET /api/v1/webhooks/event-types publishes. Payloads carry ids, statuses, versions and
- * times — never compensation, free-text comments or candidate contact details.
+ * times — never compensation, free-text comments or candidate contact details — and the events
+ * about an offer's status carry its custom values that are not sensitive (customCarryingTypes).
  */
 export const webhookEventTypes = [
-  { type: 'offer.created', description: 'A draft offer was created.' },
-  { type: 'offer.status_changed', description: 'The offer moved in its lifecycle (every move): data.from, data.to and the lifecycle event.' },
+  { type: 'offer.created', description: 'A draft offer was created: data.custom holds its custom values that are not sensitive, data.version is 0.' },
+  {
+    type: 'offer.status_changed',
+    description: 'The offer moved in its lifecycle (every move): data.from, data.to and the lifecycle event; data.version and data.custom: the latest frozen version and its custom values that are not sensitive.',
+  },
   { type: 'offer.approved', description: 'Every approval the policy asked for passed; the offer is ready to send.' },
   { type: 'offer.sent', description: 'The offer was sent to the candidate.' },
   { type: 'offer.accepted', description: 'Every signature is in; the offer is accepted.' },
@@ -43,6 +47,15 @@ const statusEvents: Record<string, WebhookEventType> = {
   cancelled: 'offer.cancelled',
   handed_off: 'offer.handed_off',
 };
+
+/**
+ * Events whose data also carries the offer's custom values that are not sensitive (`data.custom`,
+ * stored values by key) and the version they belong to (`data.version`): the latest frozen version,
+ * or the draft (version 0) before the first submit. Subscribers are systems an organisation admin
+ * set up, like the HRIS that gets the handoff record; sensitive fields are treated like pay and
+ * travel only in the opt-in handoff.record.
+ */
+export const customCarryingTypes: ReadonlySet<string> = new Set(['offer.created', 'offer.status_changed', ...Object.values(statusEvents)]);
 
 /** Decline reasons are a fixed list (no free text), so they may travel; the portal's list (candidate-response.service). */
 const declineReasons = new Set(['compensation', 'another_offer', 'location', 'role', 'timing', 'other']);
