@@ -61,6 +61,14 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       expect(await layoutLabels(admin, SECTION)).toEqual(['PO number', 'Cost center']);
     });
 
+    await test.step('dragging a field reorders the section too; Discard changes puts it back', async () => {
+      const row = (key: string) => admin.locator(`[data-layout-field="${key}"]`);
+      await row('cost_center').dragTo(row('po_number'));
+      expect(await layoutLabels(admin, SECTION)).toEqual(['Cost center', 'PO number']);
+      await admin.getByRole('button', { name: 'Discard changes' }).click();
+      expect(await layoutLabels(admin, SECTION)).toEqual(['PO number', 'Cost center']);
+    });
+
     await test.step('the admin moves Cost center to the top of the section and saves the layout', async () => {
       await admin.getByRole('button', { name: 'Move Cost center to the top of its section' }).click();
       expect(await layoutLabels(admin, SECTION)).toEqual(['Cost center', 'PO number']);
@@ -106,6 +114,19 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await expect(details).not.toContainText('CC-200');
       await expect(details).toContainText('PO-2231');
       await screenshot(recruiter, 'custom-fields-offer-detail');
+    });
+
+    await test.step('editing the draft shows the saved values and changes one', async () => {
+      await recruiter.getByRole('link', { name: 'Edit draft' }).click();
+      await expect(recruiter.getByRole('combobox', { name: 'Cost center' })).toHaveValue('Data');
+      await expect(recruiter.getByLabel('PO number')).toHaveValue('PO-2231');
+      await chooseOption(recruiter, 'Cost center', '', 'Platform');
+      await recruiter.getByRole('button', { name: 'Save draft' }).click();
+      const details = recruiter.getByTestId('custom-values');
+      await expect(details).toContainText('Platform');
+      await expect(details).toContainText('PO-2231');
+      // The journal names the field by its key in words.
+      await expect(recruiter.getByTestId('journal-timeline')).toContainText('Draft updated: Cost center');
     });
   });
 });

@@ -24,5 +24,7 @@ export function termsFieldLabel(path: string): string {
     const key = `field.${parts.slice(0, n).join('.')}`;
     if (hasMessage(key)) return t(key);
   }
-  return path;
+  // A custom field (`custom.cost_center`) where its label is not at hand, e.g. in the journal: its key in words.
+  const custom = /^custom\.([a-z][a-z0-9_]*)/.exec(parts.join('.'));
+  return custom ? humanize(custom[1]!) : path;
 }
