@@ -25,6 +25,7 @@ const boardItemSchema = z.object({
     sla: z.enum(slaStates).nullable(),
     nextAction: z.object({ text: z.string(), owner: z.string().nullable() }),
   }),
+  custom: z.record(z.string(), z.unknown()).optional(),
 });
 export type BoardItem = z.infer<typeof boardItemSchema>;
 

@@ -2,6 +2,7 @@ import { Button, Grid, Group, Select, SegmentedControl, Stack, Text } from '@man
 import { t, type MessageKey } from '../../../i18n/t';
 import '../messages.en';
 import { OrgScopeSelects } from '../../../components/org-scope-selects';
+import { CustomColumnsPicker, CustomFilterControl } from '../../../components/custom-query/custom-filters';
 import { boardSorts, boardViews, hasNarrowingFilters, slaStates, type BoardFilters, type BoardSort, type BoardView, type SlaState } from './board-query';
 
 interface Props {
@@ -50,7 +51,11 @@ export function BoardFilterBar({ filters, onChange, onClear }: Props) {
             clearable
           />
         </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <CustomColumnsPicker value={filters.columns} onChange={(columns) => onChange({ columns })} />
+        </Grid.Col>
       </Grid>
+      <CustomFilterControl value={filters.custom} onChange={(custom) => onChange({ custom })} />
       {hasNarrowingFilters(filters) && (
         <Group justify="flex-end">
           <Button variant="subtle" size="compact-sm" onClick={onClear}>

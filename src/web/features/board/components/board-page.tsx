@@ -5,11 +5,12 @@ import { locale, t } from '../../../i18n/t';
 import '../messages.en';
 import { useBoard } from '../api/board';
 import { BoardFilterBar } from './board-filters';
-import { hasNarrowingFilters, type BoardFilters } from './board-query';
+import { boardFiltersFromView, boardFiltersToView, hasNarrowingFilters, type BoardFilters } from './board-query';
 import { BoardTable } from './board-table';
 import { StagePicker } from './stage-picker';
 import { useBoardFilters } from './use-board-filters';
-import { ViewsMenu } from './views-menu';
+import { ViewsMenu } from '../../../components/saved-views/views-menu';
+import { viewColumns } from '../../../lib/saved-views';
 
 const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
@@ -44,7 +45,12 @@ export function BoardPage() {
               {board.isFetching && !board.isFetchingNextPage ? t('board.refreshing') : t('board.updated', { time: clock.format(board.dataUpdatedAt) })}
             </Text>
           )}
-          <ViewsMenu filters={filters} onApply={(params) => apply(params)} />
+          <ViewsMenu
+            page="board"
+            filters={boardFiltersToView(filters)}
+            columns={viewColumns('board', filters.columns)}
+            onApply={(view) => apply(boardFiltersFromView(view.filters, view.columns))}
+          />
         </Group>
       </Group>
 
@@ -66,7 +72,7 @@ export function BoardPage() {
         </Paper>
       ) : (
         <Stack gap="md">
-          <BoardTable items={items} sort={filters.sort} />
+          <BoardTable items={items} sort={filters.sort} columns={filters.columns} />
           <Group justify="space-between">
             <Text size="sm" c="gray.7">
               {t('board.count', { shown: items.length, total: counts?.total ?? items.length })}

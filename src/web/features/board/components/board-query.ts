@@ -1,4 +1,5 @@
 import { offerStatuses, terminalStatuses, type OfferStatus } from '../../../../core/lifecycle';
+import { customColumnsFrom, customFiltersFrom, writeCustom, type CustomFilters } from '../../../lib/custom-query';
 
 /** The board's filters as the address bar holds them, so a view can be shared and bookmarked. */
 export const openStages = offerStatuses.filter((s) => !terminalStatuses.includes(s));
@@ -18,6 +19,10 @@ export interface BoardFilters {
   sla?: SlaState;
   view: BoardView;
   sort: BoardSort;
+  /** `custom.<key>` filters, under the API's names in the address bar too. */
+  custom?: CustomFilters;
+  /** `custom.<key>` columns (`cols` in the address bar). */
+  columns?: string[];
 }
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
@@ -34,6 +39,8 @@ export function boardFiltersFromParams(params: URLSearchParams): BoardFilters {
     sla: oneOf(slaStates, params.get('sla')),
     view: oneOf(boardViews, params.get('view')) ?? 'all',
     sort: oneOf(boardSorts, params.get('sort')) ?? 'oldest',
+    custom: customFiltersFrom(params),
+    columns: customColumnsFrom(params.get('cols')),
   };
 }
 
@@ -47,6 +54,7 @@ export function boardFiltersToParams(f: BoardFilters): URLSearchParams {
   if (f.recruiterId) out.set('recruiter', f.recruiterId);
   if (f.sla) out.set('sla', f.sla);
   if (f.sort !== 'oldest') out.set('sort', f.sort);
+  writeCustom(out, f.custom, f.columns, 'cols');
   return out;
 }
 
@@ -58,12 +66,13 @@ export function boardApiParams(f: BoardFilters, limit: number, cursor?: string):
   if (f.departmentId) out.set('departmentId', f.departmentId);
   if (f.recruiterId) out.set('recruiterId', f.recruiterId);
   if (f.sla) out.set('sla', f.sla);
+  writeCustom(out, f.custom, f.columns, 'columns');
   if (cursor) out.set('cursor', cursor);
   return out;
 }
 
 /** Filters that narrow the list (the view and the order do not). */
-export const hasNarrowingFilters = (f: BoardFilters) => !!(f.stage || f.businessUnitId || f.departmentId || f.recruiterId || f.sla);
+export const hasNarrowingFilters = (f: BoardFilters) => !!(f.stage || f.businessUnitId || f.departmentId || f.recruiterId || f.sla || f.custom);
 
 /** Business hours as people say them, the way the board's sentences do: whole days from 8 hours, else whole hours. */
 export function ageWords(hours: number): { key: 'underHour' | 'hour' | 'hours' | 'day' | 'days'; count: number } {
@@ -79,7 +88,8 @@ export function ageWords(hours: number): { key: 'underHour' | 'hour' | 'hours' |
 /** The filters as a saved view holds them: the board API's own parameters (GET /api/v1/board), defaults left out. */
 export function boardFiltersToView(f: BoardFilters): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of boardApiParams(f, 1)) if (key !== 'limit') out[key] = value;
+  // Columns are kept apart, in the view's own columns.
+  for (const [key, value] of boardApiParams(f, 1)) if (key !== 'limit' && key !== 'columns') out[key] = value;
   if (f.view === 'all') delete out.view;
   if (f.sort === 'oldest') delete out.sort;
   return out;
@@ -89,9 +99,10 @@ export function boardFiltersToView(f: BoardFilters): Record<string, string> {
  * A saved view's filters as the address bar holds them. A view saved through the API may name
  * several stages; the board's picker shows one, so such a view opens on every stage.
  */
-export function boardFiltersFromView(filters: Record<string, string>): URLSearchParams {
+export function boardFiltersFromView(filters: Record<string, string>, columns: readonly string[] = []): URLSearchParams {
   const params = new URLSearchParams();
   const names: Record<string, string> = { businessUnitId: 'bu', departmentId: 'dept', recruiterId: 'recruiter', stage: 'stage', sla: 'sla', view: 'view', sort: 'sort' };
   for (const [key, value] of Object.entries(filters)) if (names[key]) params.set(names[key], value.trim());
-  return boardFiltersToParams(boardFiltersFromParams(params));
+  const custom = customFiltersFrom(Object.entries(filters));
+  return boardFiltersToParams({ ...boardFiltersFromParams(params), custom, columns: customColumnsFrom(columns) });
 }

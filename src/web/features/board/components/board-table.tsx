@@ -4,6 +4,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { t, type MessageKey } from '../../../i18n/t';
 import '../messages.en';
 import '../../../i18n/shared.en';
+import { customCellText, keyOf, useQueryableFields } from '../../../lib/custom-query';
 import { formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import type { BoardItem } from '../api/board';
@@ -16,7 +17,10 @@ export function ageText(hours: number): string {
 }
 
 /** One row per open offer: who and what, the waiting-on sentence, how long, and what happens next. */
-export function BoardTable({ items, sort }: { items: BoardItem[]; sort: BoardSort }) {
+export function BoardTable({ items, sort, columns = [] }: { items: BoardItem[]; sort: BoardSort; columns?: string[] }) {
+  const fields = useQueryableFields();
+  const fieldOf = (path: string) => fields.data?.find((f) => f.key === keyOf(path));
+  const words = { yes: t('customQuery.yes'), no: t('customQuery.no') };
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover aria-label={t('board.title')}>
@@ -27,6 +31,9 @@ export function BoardTable({ items, sort }: { items: BoardItem[]; sort: BoardSor
             <Table.Th>{t('board.col.waitingOn')}</Table.Th>
             <Table.Th aria-sort={sort === 'oldest' ? 'descending' : 'ascending'}>{t('board.col.age')}</Table.Th>
             <Table.Th>{t('board.col.next')}</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c}>{fieldOf(c)?.label ?? c}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -70,6 +77,11 @@ export function BoardTable({ items, sort }: { items: BoardItem[]; sort: BoardSor
                   {item.line.nextAction.owner ? t('board.owner', { name: item.line.nextAction.owner }) : t('board.noOwner')}
                 </Text>
               </Table.Td>
+              {columns.map((c) => (
+                <Table.Td key={c} data-column={c}>
+                  <Text size="sm">{customCellText(fieldOf(c), item.custom?.[keyOf(c)], words)}</Text>
+                </Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>

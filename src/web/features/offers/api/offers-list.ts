@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { offerStatuses } from '../../../../core/lifecycle';
 import { apiRequest } from '../../../lib/api-client';
+import { writeCustom, type CustomFilters } from '../../../lib/custom-query';
 
 export const offerSummarySchema = z.object({
   id: z.string(),
@@ -18,6 +19,8 @@ export const offerSummarySchema = z.object({
   currentVersion: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  // The custom columns asked for, where the caller may read them on this offer.
+  custom: z.record(z.string(), z.unknown()).optional(),
 });
 export type OfferSummary = z.infer<typeof offerSummarySchema>;
 
@@ -33,6 +36,10 @@ export interface OfferFilters {
   departmentId?: string;
   q?: string;
   sort: OfferSort;
+  /** `custom.<key>` filters. */
+  custom?: CustomFilters;
+  /** `custom.<key>` columns. */
+  columns?: string[];
 }
 
 const PAGE_SIZE = 25;
@@ -43,6 +50,7 @@ export function fetchOffers(filters: OfferFilters, cursor: string | undefined, s
   if (filters.businessUnitId) params.set('businessUnitId', filters.businessUnitId);
   if (filters.departmentId) params.set('departmentId', filters.departmentId);
   if (filters.q) params.set('q', filters.q);
+  writeCustom(params, filters.custom, filters.columns, 'columns');
   if (cursor) params.set('cursor', cursor);
   return apiRequest(`/offers?${params}`, { schema: offerPageSchema, signal });
 }
@@ -58,4 +66,15 @@ export function useOffersList(filters: OfferFilters) {
     // Keep the old rows on screen while a new filter loads, instead of flashing a spinner.
     placeholderData: keepPreviousData,
   });
+}
+
+/** The filters as a saved view holds them: the list API's own parameters, the default order left out (columns are kept apart). */
+export function offerFiltersToView(f: OfferFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (f.status.length) out.status = f.status.join(',');
+  if (f.businessUnitId) out.businessUnitId = f.businessUnitId;
+  if (f.departmentId) out.departmentId = f.departmentId;
+  if (f.q) out.q = f.q;
+  if (f.sort !== '-updatedAt') out.sort = f.sort;
+  return { ...out, ...(f.custom ?? {}) };
 }

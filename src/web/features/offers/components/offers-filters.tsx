@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { offerStatuses } from '../../../../core/lifecycle';
 import { t, type MessageKey } from '../../../i18n/t';
 import '../messages.en';
+import { CustomColumnsPicker, CustomFilterControl } from '../../../components/custom-query/custom-filters';
 import { useBusinessUnits, useDepartments } from '../../../lib/directory';
 import { statusLabel } from '../../../lib/labels';
 import { offerSorts, type OfferFilters, type OfferSort } from '../api/offers-list';
@@ -26,7 +27,7 @@ export function OffersFilters({ filters, onChange, onClear, active }: Props) {
   const [debounced] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const [moreOpen, { toggle: toggleMore }] = useDisclosure(false);
-  const moreActive = filters.status.length > 0 || !!filters.businessUnitId || !!filters.departmentId || filters.sort !== '-updatedAt';
+  const moreActive = filters.status.length > 0 || !!filters.businessUnitId || !!filters.departmentId || filters.sort !== '-updatedAt' || !!filters.custom;
 
   useEffect(() => {
     const q = debounced.trim() || undefined;
@@ -97,6 +98,8 @@ export function OffersFilters({ filters, onChange, onClear, active }: Props) {
       allowDeselect={false}
     />
   );
+  const customFilters = <CustomFilterControl value={filters.custom} onChange={(custom) => onChange({ custom })} />;
+  const columnsInput = <CustomColumnsPicker value={filters.columns} onChange={(columns) => onChange({ columns })} />;
   const clearButton = active && (
     <Group justify="flex-end">
       <Button variant="subtle" size="compact-sm" onClick={onClear}>
@@ -119,6 +122,7 @@ export function OffersFilters({ filters, onChange, onClear, active }: Props) {
             {unitInput}
             {departmentInput}
             {sortInput}
+            {customFilters}
           </Stack>
         )}
         {clearButton}
@@ -133,6 +137,8 @@ export function OffersFilters({ filters, onChange, onClear, active }: Props) {
       <Grid.Col span={{ base: 4, lg: 2 }}>{unitInput}</Grid.Col>
       <Grid.Col span={{ base: 4, lg: 2 }}>{departmentInput}</Grid.Col>
       <Grid.Col span={{ base: 4, lg: 2 }}>{sortInput}</Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 8 }}>{customFilters}</Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>{columnsInput}</Grid.Col>
       {clearButton && <Grid.Col span={12}>{clearButton}</Grid.Col>}
     </Grid>
   );

@@ -6,14 +6,16 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import '../messages.en';
 import { paths } from '../../../lib/paths';
-import { useOffersList } from '../api/offers-list';
+import { ViewsMenu } from '../../../components/saved-views/views-menu';
+import { viewColumns } from '../../../lib/saved-views';
+import { offerFiltersToView, useOffersList } from '../api/offers-list';
 import { OfferCards } from './offer-cards';
 import { OffersFilters } from './offers-filters';
 import { OffersTable } from './offers-table';
 import { useOfferFilters } from './use-offer-filters';
 
 export function OffersPage({ canCreate }: { canCreate: boolean }) {
-  const { filters, update, clear, active } = useOfferFilters();
+  const { filters, update, clear, active, apply } = useOfferFilters();
   const list = useOffersList(filters);
   // Read synchronously so a phone never renders the wide table first.
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
@@ -25,11 +27,14 @@ export function OffersPage({ canCreate }: { canCreate: boolean }) {
         <Title order={1} size="h2">
           {t('offers.title')}
         </Title>
-        {canCreate && (
-          <Button component={Link} to={paths.newOffer()}>
-            {t('offers.new')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ViewsMenu page="offers" filters={offerFiltersToView(filters)} columns={viewColumns('offers', filters.columns)} onApply={apply} />
+          {canCreate && (
+            <Button component={Link} to={paths.newOffer()}>
+              {t('offers.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Paper withBorder p="md" radius="md" component="section" aria-label={t('offers.filters')}>
@@ -48,7 +53,7 @@ export function OffersPage({ canCreate }: { canCreate: boolean }) {
         </Paper>
       ) : (
         <Stack gap="md" aria-busy={list.isFetching}>
-          {wide ? <OffersTable offers={offers} sort={filters.sort} /> : <OfferCards offers={offers} />}
+          {wide ? <OffersTable offers={offers} sort={filters.sort} columns={filters.columns} /> : <OfferCards offers={offers} />}
           <Group justify="space-between">
             <Text size="sm" c="gray.7" role="status">
               {list.hasNextPage ? t('offers.countMore', { count: offers.length }) : t('offers.count', { count: offers.length })}

@@ -5,6 +5,7 @@ import { NegotiatingWhat } from '../../negotiation/components/negotiating-what';
 import { t } from '../../../i18n/t';
 import '../messages.en';
 import '../../../i18n/shared.en';
+import { customCellText, keyOf, useQueryableFields } from '../../../lib/custom-query';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import type { OfferSort, OfferSummary } from '../api/offers-list';
@@ -13,7 +14,10 @@ const sortedColumn = (sort: OfferSort) => sort.replace(/^-/, '');
 const ariaSort = (sort: OfferSort, column: string): 'ascending' | 'descending' | undefined =>
   sortedColumn(sort) === column ? (sort.startsWith('-') ? 'descending' : 'ascending') : undefined;
 
-export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: OfferSort }) {
+export function OffersTable({ offers, sort, columns = [] }: { offers: OfferSummary[]; sort: OfferSort; columns?: string[] }) {
+  const fields = useQueryableFields();
+  const fieldOf = (path: string) => fields.data?.find((f) => f.key === keyOf(path));
+  const words = { yes: t('customQuery.yes'), no: t('customQuery.no') };
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table highlightOnHover verticalSpacing="sm" aria-label={t('offers.title')}>
@@ -24,6 +28,9 @@ export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: Of
             <Table.Th>{t('offers.col.status')}</Table.Th>
             <Table.Th aria-sort={ariaSort(sort, 'startDate')}>{t('offers.col.startDate')}</Table.Th>
             <Table.Th aria-sort={ariaSort(sort, 'updatedAt')}>{t('offers.col.updated')}</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c}>{fieldOf(c)?.label ?? c}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -51,6 +58,11 @@ export function OffersTable({ offers, sort }: { offers: OfferSummary[]; sort: Of
                   {formatDateTime(o.updatedAt)}
                 </Text>
               </Table.Td>
+              {columns.map((c) => (
+                <Table.Td key={c} data-column={c}>
+                  <Text size="sm">{customCellText(fieldOf(c), o.custom?.[keyOf(c)], words)}</Text>
+                </Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>
