@@ -40,3 +40,21 @@ describe('ages in business time', () => {
     expect(ageWords(17)).toEqual({ key: 'days', count: 2 });
   });
 });
+
+describe('custom fields on the board', () => {
+  it('keeps custom filters under the API\'s names and custom columns as cols in the address, and asks the API for both', () => {
+    const address = 'custom.cost_center=CC-100&custom.remote_ok=true&cols=custom.cost_center%2Ccustom.shifts';
+    const filters = boardFiltersFromParams(new URLSearchParams(address));
+    expect(filters.custom).toEqual({ 'custom.cost_center': 'CC-100', 'custom.remote_ok': 'true' });
+    expect(filters.columns).toEqual(['custom.cost_center', 'custom.shifts']);
+    expect(boardFiltersToParams(filters).toString()).toBe(address);
+    expect(hasNarrowingFilters(filters)).toBe(true);
+    expect(Object.fromEntries(boardApiParams(filters, 50))).toMatchObject({ 'custom.cost_center': 'CC-100', 'custom.remote_ok': 'true', columns: 'custom.cost_center,custom.shifts' });
+  });
+
+  it('drops parameters that name no custom field and columns that are not custom ones', () => {
+    const filters = boardFiltersFromParams(new URLSearchParams('custom.Bad-Key=1&custom.x=&cols=offer,custom.ok'));
+    expect(filters.custom).toBeUndefined();
+    expect(filters.columns).toEqual(['custom.ok']);
+  });
+});

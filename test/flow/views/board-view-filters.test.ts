@@ -22,4 +22,19 @@ describe('the board page and its saved views', () => {
   it('opens a view naming several stages on every stage, since the board picks one', () => {
     expect(Object.fromEntries(boardFiltersFromView({ stage: 'comp_review,in_approval', sla: 'ok' }))).toEqual({ sla: 'ok' });
   });
+
+  it('keeps custom filters in the view\'s filters and custom columns in its columns, and opens them again', () => {
+    const filters = boardFiltersFromParams(new URLSearchParams('stage=comp_review&custom.cost_center=CC-100&cols=custom.cost_center'));
+    const saved = boardFiltersToView(filters);
+    expect(saved).toEqual({ stage: 'comp_review', 'custom.cost_center': 'CC-100' });
+    expect(parseSavedView({ page: 'board', name: 'x', filters: saved, columns: ['offer', 'stage', 'custom.cost_center'] }).ok).toBe(true);
+    const params = boardFiltersFromView(saved, ['offer', 'stage', 'custom.cost_center']);
+    expect(Object.fromEntries(params)).toEqual({ stage: 'comp_review', 'custom.cost_center': 'CC-100', cols: 'custom.cost_center' });
+  });
+
+  it('refuses in a view what the endpoints refuse: a parameter naming no custom field, columns in the filters', () => {
+    const bad = parseSavedView({ page: 'offers', name: 'x', filters: { 'custom.Bad-Key': '1', columns: 'custom.a' }, columns: ['title', 'custom.Nope!'] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.field).sort()).toEqual(['columns.1', 'filters.columns', 'filters.custom.Bad-Key']);
+  });
 });
