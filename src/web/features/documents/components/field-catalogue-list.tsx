@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react';
 import { fieldCatalogue, type CatalogueField } from '../../../../flow/documents/field-catalogue';
 import { t } from '../../../i18n/t';
 import '../messages.en';
+import { useTemplateFields } from '../api/template-fields';
 
-const groups = ['offer', 'candidate', 'requisition', 'organization', 'signatory', 'computed'] as const;
+const groups = ['offer', 'candidate', 'requisition', 'organization', 'signatory', 'computed', 'custom'] as const;
 
 interface Props {
   /** The fields the saved template uses, listed first. */
@@ -36,11 +37,14 @@ function FieldRow({ field, onInsert }: { field: CatalogueField; onInsert?: (path
 /** The merge fields a template may use, searchable, each insertable at the caret. */
 export function FieldCatalogueList({ used, onInsert }: Props) {
   const [q, setQ] = useState('');
+  // The organisation's custom fields (custom.<key>) come from the server; the built-in ones are known here.
+  const custom = useTemplateFields().data?.custom;
+  const all = useMemo(() => [...fieldCatalogue, ...(custom ?? [])], [custom]);
   const found = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    return fieldCatalogue.filter((f) => !needle || f.path.toLowerCase().includes(needle) || f.label.toLowerCase().includes(needle));
-  }, [q]);
-  const usedFields = fieldCatalogue.filter((f) => used.includes(f.path));
+    return all.filter((f) => !needle || f.path.toLowerCase().includes(needle) || f.label.toLowerCase().includes(needle));
+  }, [q, all]);
+  const usedFields = all.filter((f) => used.includes(f.path));
 
   return (
     <Stack gap="sm">

@@ -8,6 +8,7 @@ import '../messages.en';
 import { ApiProblem } from '../../../lib/api-client';
 import { statusLabel } from '../../../lib/labels';
 import { useOfferOptions, type OfferOption } from '../../offers/api/offer-options';
+import { useTemplateFields } from '../api/template-fields';
 import { useTemplatePreview, type TemplateDraft } from '../api/templates';
 import { DocumentFrame } from './document-frame';
 import { SourceProblems } from './source-problems';
@@ -33,14 +34,18 @@ export function TemplatePreview({ draft, pending, onGoTo, selected, onSelect }: 
   const q = selected && debounced === optionLabel(selected) ? '' : debounced;
   const options = useOfferOptions(q);
   // The same checks as saving, run here as the text changes: a mistyped field is named at once, not printed blank.
-  const checked = useMemo(() => validateTemplate(draft.source), [draft.source]);
-  const problems = checked.ok ? [] : checked.problems.map((p) => ({ field: 'source', message: `line ${p.line}, column ${p.column}: ${p.message}` }));
-  const preview = useTemplatePreview(selected && checked.ok ? { ...draft, offerId: selected.id } : null);
+  // They wait for the organisation's custom fields, so a custom.<key> it defines is never flagged on the way.
+  const fields = useTemplateFields();
+  const custom = fields.data?.custom;
+  const checked = useMemo(() => (custom || fields.isError ? validateTemplate(draft.source, custom ?? []) : null), [draft.source, custom, fields.isError]);
+  const problems = !checked || checked.ok ? [] : checked.problems.map((p) => ({ field: 'source', message: `line ${p.line}, column ${p.column}: ${p.message}` }));
+  const ok = checked?.ok === true;
+  const preview = useTemplatePreview(selected && ok ? { ...draft, offerId: selected.id } : null);
 
   const items = options.data?.items ?? [];
   const all = selected && !items.some((o) => o.id === selected.id) ? [selected, ...items] : items;
   const problem = preview.error instanceof ApiProblem ? preview.error : null;
-  const busy = pending || (checked.ok && preview.isFetching);
+  const busy = pending || !checked || (ok && preview.isFetching);
 
   return (
     <Stack gap="sm">
@@ -79,12 +84,12 @@ export function TemplatePreview({ draft, pending, onGoTo, selected, onSelect }: 
         </Text>
       )}
       {problems.length > 0 && <SourceProblems problems={problems} title={problems.length === 1 ? t('documents.preview.problemsOne') : t('documents.preview.problems', { count: problems.length })} onGoTo={onGoTo} testId="template-check-problems" />}
-      {checked.ok && selected && problem?.fieldErrors.length ? (
+      {ok && selected && problem?.fieldErrors.length ? (
         <SourceProblems problems={problem.fieldErrors} title={t('documents.preview.cannotRender')} onGoTo={onGoTo} testId="template-preview-problems" />
       ) : (
         preview.isError && <ProblemAlert error={preview.error} />
       )}
-      {checked.ok && selected && preview.data && !preview.isError && <DocumentFrame html={preview.data.html} title={t('documents.preview.frameTitle', { name: draft.name })} testId="template-preview" />}
+      {ok && selected && preview.data && !preview.isError && <DocumentFrame html={preview.data.html} title={t('documents.preview.frameTitle', { name: draft.name })} testId="template-preview" />}
     </Stack>
   );
 }
