@@ -129,4 +129,49 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await expect(recruiter.getByTestId('journal-timeline')).toContainText('Draft updated: Cost center');
     });
   });
+
+  test('the preview shows read-only fields greyed out; retiring a field still in use lists its users and needs a reason', async ({ browser }) => {
+    const admin = await personPage(browser, 'admin');
+    const units: { id: string; name: string }[] = await (await admin.request.get('/api/v1/business-units')).json();
+    const engineering = units.find((u) => u.name === 'Engineering')!;
+
+    await test.step('two fields, one required when the other is "night" (made through the API)', async () => {
+      const make = (data: object) => admin.request.post('/api/v1/admin/fields', { headers: writeHeaders, data: { businessUnitId: engineering.id, section: 'Schedule', ...data } });
+      const shift = await make({ key: 'shift_pattern', label: 'Shift pattern', type: 'single_select', order: 900, options: [{ value: 'day', label: 'Day' }, { value: 'night', label: 'Night' }] });
+      expect(shift.status(), await shift.text()).toBe(201);
+      const allowance = await make({ key: 'night_allowance', label: 'Night allowance', type: 'money', order: 901, validation: { requiredWhen: { field: 'custom.shift_pattern', op: 'eq', value: 'night' } } });
+      expect(allowance.status(), await allowance.text()).toBe(201);
+    });
+
+    await test.step('as a hiring manager sees it, the fields are there but cannot be changed', async () => {
+      await admin.goto('/admin/fields');
+      await chooseOption(admin, 'Form of', '', 'Engineering');
+      await chooseOption(admin, 'Role', '', 'Hiring manager');
+      const schedule = admin.getByTestId('form-preview').getByRole('group', { name: 'Schedule' });
+      await expect(schedule.getByRole('combobox', { name: 'Shift pattern' })).toBeDisabled();
+      await expect(schedule).toContainText('Read only for your role');
+    });
+
+    await test.step('retiring Shift pattern is refused while Night allowance reads it; forced, it needs a reason', async () => {
+      await admin.getByRole('button', { name: 'Retire Shift pattern' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'Retire Shift pattern?' });
+      await dialog.getByRole('button', { name: 'Retire', exact: true }).click();
+      await expect(dialog.getByRole('alert')).toContainText('custom field night_allowance');
+      await dialog.getByRole('button', { name: 'Retire anyway' }).click();
+      await expect(dialog.getByText(/is required to force a retirement/)).toBeVisible();
+      await dialog.getByLabel(/Why retire it anyway/).fill('Shifts move to the scheduling system');
+      await screenshot(admin, 'custom-fields-retire');
+      await expectNoSeriousA11yViolations(admin, 'the retire dialog');
+      await dialog.getByRole('button', { name: 'Retire anyway' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(admin.getByRole('region', { name: 'Retired fields' })).toContainText('Shift pattern (shift_pattern)');
+      await expect(admin.locator('[data-layout-field="shift_pattern"]')).toHaveCount(0);
+    });
+
+    await test.step('a field nothing uses retires at once', async () => {
+      await admin.getByRole('button', { name: 'Retire Night allowance' }).click();
+      await admin.getByRole('dialog', { name: 'Retire Night allowance?' }).getByRole('button', { name: 'Retire', exact: true }).click();
+      await expect(admin.getByRole('region', { name: 'Retired fields' })).toContainText('Night allowance (night_allowance)');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { toneText } from '../../../components/tone';
 import { t } from '../../../i18n/t';
 import '../messages.en';
 import '../../../i18n/shared.en';
@@ -25,7 +26,7 @@ export function RetireDialog({ field, onClose }: { field: CustomField; onClose: 
       <Stack gap="sm">
         <Text size="sm">{t('fields.retireBody', { key: field.key })}</Text>
         {forcing && (
-          <Alert color="orange" variant="light" title={t('fields.inUseTitle')} role="alert">
+          <Alert color="orange" variant="light" title={t('fields.inUseTitle')} role="alert" styles={{ title: { color: toneText('orange') } }}>
             <List size="sm" spacing={2}>
               {usedBy.map((u) => (
                 <List.Item key={u}>{u}</List.Item>
@@ -40,7 +41,10 @@ export function RetireDialog({ field, onClose }: { field: CustomField; onClose: 
             required
             value={reason}
             maxLength={500}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              if (retire.error) retire.reset();
+            }}
             error={err ? problemsAt(err.fieldErrors, 'reason') : undefined}
             autosize
             minRows={2}
