@@ -70,8 +70,10 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
     });
 
     await test.step('the admin moves Cost center to the top of the section and saves the layout', async () => {
-      await admin.getByRole('button', { name: 'Move Cost center to the top of its section' }).click();
+      // By keyboard: the moved row keeps the focus, on its next usable move button.
+      await admin.getByRole('button', { name: 'Move Cost center to the top of its section' }).press('Enter');
       expect(await layoutLabels(admin, SECTION)).toEqual(['Cost center', 'PO number']);
+      await expect(admin.getByRole('button', { name: 'Move Cost center up' })).toBeFocused();
       await admin.getByRole('button', { name: 'Save layout' }).click();
       await expect(admin.getByRole('status').filter({ hasText: 'Layout saved' })).toBeVisible();
       await admin.reload();

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { t } from '../../../i18n/t';
 import '../messages.en';
 import { canMove, moveBy, moveTo, type Layout, type LayoutItem } from './layout-model';
@@ -21,6 +21,17 @@ interface Props {
 export function LayoutEditor({ layout, onChange, onEdit, onRetire, scopeName }: Props) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
+  // A moved row is a moved DOM node, which drops keyboard focus: put it back on the row's controls.
+  const refocus = useRef<{ key: string; move: string } | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const want = refocus.current;
+    refocus.current = null;
+    if (!want || !root.current) return;
+    const row = root.current.querySelector(`[data-layout-field="${want.key}"]`);
+    const same = row?.querySelector<HTMLButtonElement>(`[data-move="${want.move}"]:not(:disabled)`);
+    (same ?? row?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)') ?? row?.querySelector<HTMLButtonElement>('button'))?.focus();
+  }, [layout]);
   const drop = (e: DragEvent, section: string, beforeKey?: string) => {
     e.preventDefault();
     e.stopPropagation();
@@ -36,7 +47,7 @@ export function LayoutEditor({ layout, onChange, onEdit, onRetire, scopeName }: 
   };
 
   return (
-    <Stack gap="md" data-testid="layout-editor">
+    <Stack gap="md" data-testid="layout-editor" ref={root}>
       {layout.map((g) => (
         <Paper
           key={g.section}
@@ -61,7 +72,10 @@ export function LayoutEditor({ layout, onChange, onEdit, onRetire, scopeName }: 
                 scope={scopeName(item.businessUnitId)}
                 moves={canMove(layout, item.key)}
                 highlighted={over === item.key}
-                onMove={(m) => onChange(moveBy(layout, item.key, m))}
+                onMove={(m) => {
+                  refocus.current = { key: item.key, move: m };
+                  onChange(moveBy(layout, item.key, m));
+                }}
                 onEdit={() => onEdit(item.key)}
                 onRetire={() => onRetire(item.key)}
                 dragProps={{
@@ -122,13 +136,13 @@ function Row({ item, scope, moves, highlighted, onMove, onEdit, onRetire, dragPr
           </div>
         </Group>
         <Group gap={4} wrap="nowrap">
-          <ActionIcon variant="default" size="md" disabled={!moves.top} onClick={() => onMove('top')} aria-label={t('fields.moveTop', { label: name })} title={t('fields.moveTopShort')}>
+          <ActionIcon variant="default" size="md" disabled={!moves.top} data-move="top" onClick={() => onMove('top')} aria-label={t('fields.moveTop', { label: name })} title={t('fields.moveTopShort')}>
             ⤒
           </ActionIcon>
-          <ActionIcon variant="default" size="md" disabled={!moves.up} onClick={() => onMove('up')} aria-label={t('fields.moveUp', { label: name })} title={t('fields.moveUpShort')}>
+          <ActionIcon variant="default" size="md" disabled={!moves.up} data-move="up" onClick={() => onMove('up')} aria-label={t('fields.moveUp', { label: name })} title={t('fields.moveUpShort')}>
             ↑
           </ActionIcon>
-          <ActionIcon variant="default" size="md" disabled={!moves.down} onClick={() => onMove('down')} aria-label={t('fields.moveDown', { label: name })} title={t('fields.moveDownShort')}>
+          <ActionIcon variant="default" size="md" disabled={!moves.down} data-move="down" onClick={() => onMove('down')} aria-label={t('fields.moveDown', { label: name })} title={t('fields.moveDownShort')}>
             ↓
           </ActionIcon>
           <Button size="compact-sm" variant="default" onClick={onEdit} aria-label={t('fields.editAria', { label: name })}>
