@@ -2,15 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toCsv } from '../core/csv';
+import { withCustomFilters } from '../flow/fields/custom-params';
 import { requireActor } from '../server/plugins/auth';
 import { csvValue, EXPORT_ROW_LIMIT } from './offer-export';
 import type { OfferExport } from './offer-export.service';
 import { offerListQuerySchema } from './offers.schema';
 
-/** The list's filters and sort; no paging, since an export is every matching offer up to the limit. */
-const exportQuerySchema = offerListQuerySchema
-  .pick({ status: true, businessUnitId: true, departmentId: true, recruiterId: true, q: true, sort: true })
-  .extend({ format: z.enum(['csv', 'json']).default('csv') });
+/** The list's filters (custom.<key> ones too) and sort; no paging, since an export is every matching offer up to the limit. */
+const exportQuerySchema = withCustomFilters(
+  offerListQuerySchema
+    .pick({ status: true, businessUnitId: true, departmentId: true, recruiterId: true, q: true, sort: true })
+    .extend({ format: z.enum(['csv', 'json']).default('csv') }),
+);
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
@@ -22,7 +25,7 @@ export function registerOfferExportRoutes(app: FastifyInstance, { exporter }: { 
       tags: ['offers', 'exports'],
       summary: 'Export the offers the list shows for these filters, as CSV (default) or JSON',
       description:
-        `Same filters, sort and visibility as GET /api/v1/offers, every page at once: at most ${EXPORT_ROW_LIMIT.toLocaleString('en-US')} offers ` +
+        `Same filters (custom.<key>=<value> included), sort and visibility as GET /api/v1/offers, every page at once: at most ${EXPORT_ROW_LIMIT.toLocaleString('en-US')} offers ` +
         '(the header `Offerline-Export-Truncated: true`, or `truncated` in JSON, says more matched: narrow the filters). Columns: the summary fields your roles read, ' +
         'then `custom.<key>` for each custom field in force that one of your roles reads; a cell is empty where your roles on that offer may not read the field. ' +
         'Values are stored values: a select\'s option value, money in cents, ISO dates, true/false; a multi select\'s values joined by `;` in CSV, a list in JSON. ' +

@@ -7,6 +7,8 @@ import { createCompensationViews } from '../audit/compensation-views.service';
 import type { CapturedDefinition, FieldVersions } from '../flow/fields/custom-values';
 import type { FieldDefinition } from '../flow/fields/field-definition.schema';
 import { definitionVersionsAt, listDefinitions } from '../flow/fields/fields.repo';
+import { customFiltersOf, type CustomFilterParams } from '../flow/fields/custom-params';
+import { customQuery } from '../flow/fields/custom-query.service';
 import { factsOf, reachOf } from './offer-access';
 import { customCells, customColumns, EXPORT_ROW_LIMIT, summaryColumns, type ExportRow, type ExportValue } from './offer-export';
 import { currentVersionCustom } from './offer-export.repo';
@@ -22,6 +24,9 @@ export interface ExportOffersInput {
   sort: string;
 }
 
+/** The filters may also hold `custom.<key>` parameters, judged as the list judges them. */
+export type ExportOffersRequest = ExportOffersInput & Partial<CustomFilterParams>;
+
 type InForce = CapturedDefinition & { businessUnitId: string | null };
 
 const refKey = (r: { definitionId: string; version: number }) => `${r.definitionId}:${r.version}`;
@@ -34,14 +39,21 @@ const refKey = (r: { definitionId: string; version: number }) => `${r.definition
 export function createOfferExport({ db, clock }: { db: Db; clock: Clock }) {
   const compensationViews = createCompensationViews({ db, clock });
 
-  async function exportOffers(actor: Actor, input: ExportOffersInput) {
+  async function exportOffers(actor: Actor, input: ExportOffersRequest) {
     const direction = input.sort.startsWith('-') ? 'desc' : 'asc';
     const sort = input.sort.replace(/^-/, '') as OfferSortKey;
     // As in the list: ordering by a name reveals it even where the name itself is masked.
     if (sort === 'candidateName' && !roleNames(actor).every((r) => fieldsOfRoles([r]).has('candidate.name'))) {
       throw new InvalidRequestError('Your role cannot sort by candidate name.', [{ field: 'sort', message: 'cannot be candidateName for your role' }]);
     }
+    const filters = await customQuery(
+      db,
+      actor.orgId,
+      { params: customFiltersOf(input), roles: roleNames(actor) },
+      (problems) => new InvalidRequestError('Some custom fields cannot be used this way.', problems),
+    );
     const rows = await listOffers(db, actor.orgId, {
+      custom: filters.filters,
       status: input.status,
       businessUnitId: input.businessUnitId,
       departmentId: input.departmentId,

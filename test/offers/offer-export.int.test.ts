@@ -67,6 +67,13 @@ describe('GET /api/v1/offers/export: the list as CSV or JSON, with readable cust
     expect(audit.json().items).toContainEqual(expect.objectContaining({ via: 'export.offers', fields: ['terms.custom.retention_bonus'] }));
   });
 
+  it('filters by custom fields like the list', async () => {
+    const res = await get('recruiter', '?format=json&custom.cost_center=CC-100');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((i: { id: string }) => i.id)).toEqual([submittedId]);
+    expectProblem(await get('recruiter', '?custom.nope=x'), 400, { fields: ['custom.nope'] });
+  });
+
   it('checks its parameters like the list', async () => {
     expectProblem(await get('recruiter', '?format=xml'), 400);
     expectProblem(await get('recruiter', '?limit=5'), 400);
