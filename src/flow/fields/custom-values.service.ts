@@ -88,7 +88,7 @@ export async function customDiffReading(db: Db, orgId: string, roles: readonly R
   const readings = await Promise.all(fieldVersions.map((v) => customReading(db, orgId, roles, { fieldVersions: v })));
   return {
     leaves: readings.flatMap((r) => r.leaves),
-    labels: new Map(readings.flatMap((r) => r.fields.map((f) => [`custom.${f.key}`, f.label] as const))),
+    labels: new Map<string, string>(readings.flatMap((r) => r.fields.map((f) => [`custom.${f.key}`, f.label] as const))),
     sensitive: new Set(readings.flatMap((r) => r.sensitive)),
   };
 }
