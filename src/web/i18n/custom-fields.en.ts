@@ -7,7 +7,7 @@ import { registerMessages } from './t';
 export const customFieldsMessagesEn = registerMessages({
   'customField.yes': 'Yes',
   'customField.no': 'No',
-  'customField.empty': '—',
+  'customField.empty': 'Not set',
   'customField.choose': 'Choose…',
   'customField.readOnly': 'Read only for your role',
   'customField.sensitive': 'Treated like pay',

@@ -9,7 +9,7 @@ import type { Offer } from '../api/offer';
 
 /**
  * The organisation's own fields on the offer, by section in layout order, each under its label:
- * option labels for selects, money in the offer's currency, Yes / No. A field left empty shows "—".
+ * option labels for selects, money in the offer's currency, Yes / No. A field left empty shows "Not set", like the built-in fields.
  */
 export function CustomValuesView({ fields, values, currency }: { fields: NonNullable<Offer['customFields']>; values: Record<string, unknown>; currency: string }) {
   const userName = useNameLookup(useUsers().data);
