@@ -35,12 +35,29 @@ describe('intake form layout editor', () => {
     expect(keys(moveTo(l, 'a', 'Two', 'c'))).toEqual(['One: b', 'Two: a c']);
   });
 
-  it('numbers the whole form, so sections keep the order of their first field', () => {
+  it('numbers the whole form, so sections keep the order of their first field; with no room between neighbours, afresh in tens', () => {
     expect(entriesOf(moveBy(layoutOf(fields, unit), 'b', 'top'))).toEqual([
       { key: 'b', section: 'One', order: 0, version: 1 },
-      { key: 'a', section: 'One', order: 1, version: 1 },
-      { key: 'c', section: 'Two', order: 2, version: 1 },
+      { key: 'a', section: 'One', order: 10, version: 1 },
+      { key: 'c', section: 'Two', order: 20, version: 1 },
     ]);
+  });
+
+  it("keeps the saved numbers of fields that did not move, organisation-wide ones first, so a unit admin's move touches only the unit's fields", () => {
+    const spaced = [field('a', 'One', 10), field('b', 'One', 20), field('u1', 'One', 30, unit), field('u2', 'Two', 40, unit), field('z', 'Two', 50)];
+    // u2 to the top of section One: between nothing and a.
+    expect(entriesOf(moveBy(layoutOf(spaced, unit), 'u2', 'up'))).toEqual([
+      { key: 'a', section: 'One', order: 10, version: 1 },
+      { key: 'b', section: 'One', order: 20, version: 1 },
+      { key: 'u1', section: 'One', order: 30, version: 1 },
+      { key: 'u2', section: 'One', order: 40, version: 1 },
+      { key: 'z', section: 'Two', order: 50, version: 1 },
+    ]);
+    const top = entriesOf(moveBy(layoutOf(spaced, unit), 'u1', 'top'));
+    expect(top.map((e) => e.key)).toEqual(['u1', 'a', 'b', 'u2', 'z']);
+    expect(top.filter((e) => ['a', 'b', 'z'].includes(e.key)).map((e) => e.order)).toEqual([10, 20, 50]);
+    expect(top[0]!.order).toBeLessThan(10);
+    expect(top[3]!.order).toBe(40);
   });
 });
 

@@ -35,7 +35,8 @@ export function FieldsPage() {
   const inScope = (key: string) => all.find((f) => f.key === key && (f.businessUnitId === null || f.businessUnitId === scope)) ?? null;
   const scopeName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : t('fields.scopeOrg'));
   const retired = all.filter((f) => f.retired && (f.businessUnitId === null || f.businessUnitId === scope));
-  const nextOrder = Math.min(10_000, Math.max(-1, ...all.map((f) => f.definition.order)) + 1);
+  // Gaps of ten leave room to move a field between two others without renumbering them.
+  const nextOrder = Math.min(10_000, (Math.floor(Math.max(-10, ...all.map((f) => f.definition.order)) / 10) + 1) * 10);
 
   if (fields.isPending) return <PageLoader />;
   if (fields.isError) return <ProblemAlert error={fields.error} onRetry={() => void fields.refetch()} />;

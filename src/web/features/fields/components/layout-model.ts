@@ -11,6 +11,8 @@ export interface LayoutItem {
   version: number;
   businessUnitId: string | null;
   required: boolean;
+  /** The order saved now: kept where the new layout allows, so unmoved fields get no new version. */
+  order: number;
 }
 export type Layout = { section: string; items: LayoutItem[] }[];
 
@@ -21,7 +23,7 @@ export function layoutOf(fields: readonly CustomField[], businessUnitId: string 
     .sort((a, b) => a.definition.order - b.definition.order || a.key.localeCompare(b.key));
   const sections = new Map<string, LayoutItem[]>();
   for (const f of live) {
-    const item = { key: f.key, label: f.definition.label, type: f.definition.type, version: f.currentVersion, businessUnitId: f.businessUnitId, required: f.definition.validation.required };
+    const item = { key: f.key, label: f.definition.label, type: f.definition.type, version: f.currentVersion, businessUnitId: f.businessUnitId, required: f.definition.validation.required, order: f.definition.order };
     sections.set(f.definition.section, [...(sections.get(f.definition.section) ?? []), item]);
   }
   return [...sections].map(([section, items]) => ({ section, items }));
@@ -75,10 +77,53 @@ export function canMove(layout: Layout, key: string): { up: boolean; down: boole
   return { up: at.i > 0 || at.s > 0, down: at.i < last || at.s < layout.length - 1, top: at.i > 0 };
 }
 
-/** Every field numbered through the whole form, so sections keep the order of their first field. */
+const MAX_ORDER = 10_000;
+const STEP = 10;
+
+/**
+ * The numbers that keep the most fields where they are: a heaviest increasing run of the saved
+ * orders stays (organisation-wide fields weigh more, since only organisation admins may move
+ * them and a unit admin arranging their unit's form should not have to), and the other fields
+ * are spread between their kept neighbours. With no room left, the whole form is renumbered.
+ */
+function keptOrders(items: readonly LayoutItem[]): number[] {
+  const weight = (x: LayoutItem) => (x.businessUnitId === null ? 1000 : 1);
+  const best = items.map(weight);
+  const prev = items.map(() => -1);
+  for (let i = 0; i < items.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (items[j]!.order < items[i]!.order && best[j]! + weight(items[i]!) > best[i]!) {
+        best[i] = best[j]! + weight(items[i]!);
+        prev[i] = j;
+      }
+    }
+  }
+  const kept = new Set<number>();
+  let at = best.length ? best.indexOf(Math.max(...best)) : -1;
+  for (; at >= 0; at = prev[at]!) kept.add(at);
+  const out = items.map((x, i) => (kept.has(i) ? x.order : NaN));
+  for (let i = 0; i < out.length; ) {
+    if (!Number.isNaN(out[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < out.length && Number.isNaN(out[end]!)) end++;
+    const low = i > 0 ? out[i - 1]! : -1;
+    const high = end < out.length ? out[end]! : Math.min(MAX_ORDER + 1, low + (end - i + 1) * STEP);
+    const gap = (high - low) / (end - i + 1);
+    if (gap < 1) return items.map((_, n) => n * STEP);
+    for (let k = i; k < end; k++) out[k] = Math.floor(low + gap * (k - i + 1));
+    i = end;
+  }
+  return out;
+}
+
+/** Every field with its section and an order increasing through the whole form, so sections keep the order of their first field. */
 export function entriesOf(layout: Layout): LayoutEntry[] {
-  let n = 0;
-  return layout.flatMap((g) => g.items.map((x) => ({ key: x.key, section: g.section, order: n++, version: x.version })));
+  const flat = layout.flatMap((g) => g.items.map((x) => ({ x, section: g.section })));
+  const orders = keptOrders(flat.map((f) => f.x));
+  return flat.map(({ x, section }, i) => ({ key: x.key, section, order: orders[i]!, version: x.version }));
 }
 
 export const sameLayout = (a: Layout, b: Layout) => JSON.stringify(entriesOf(a)) === JSON.stringify(entriesOf(b));
