@@ -87,7 +87,7 @@ const STEP = 10;
  * are spread between their kept neighbours. With no room left, the whole form is renumbered.
  */
 function keptOrders(items: readonly LayoutItem[]): number[] {
-  const weight = (x: LayoutItem) => (x.businessUnitId === null ? 1000 : 1);
+  const weight = (x: LayoutItem): number => (x.businessUnitId === null ? 1000 : 1);
   const best = items.map(weight);
   const prev = items.map(() => -1);
   for (let i = 0; i < items.length; i++) {
