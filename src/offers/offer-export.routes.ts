@@ -12,7 +12,7 @@ import { offerListQuerySchema } from './offers.schema';
 const exportQuerySchema = withCustomFilters(
   offerListQuerySchema
     .pick({ status: true, businessUnitId: true, departmentId: true, recruiterId: true, q: true, sort: true })
-    .extend({ format: z.enum(['csv', 'json']).default('csv') }),
+    .extend({ format: z.enum(['json', 'csv']).default('json') }),
 );
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
@@ -23,7 +23,7 @@ export function registerOfferExportRoutes(app: FastifyInstance, { exporter }: { 
   r.get('/api/v1/offers/export', {
     schema: {
       tags: ['offers', 'exports'],
-      summary: 'Export the offers the list shows for these filters, as CSV (default) or JSON',
+      summary: 'Export the offers the list shows for these filters, as JSON (default) or CSV (format=csv)',
       description:
         `Same filters (custom.<key>=<value> included), sort and visibility as GET /api/v1/offers, every page at once: at most ${EXPORT_ROW_LIMIT.toLocaleString('en-US')} offers ` +
         '(the header `Offerline-Export-Truncated: true`, or `truncated` in JSON, says more matched: narrow the filters). Columns: the summary fields your roles read, ' +
@@ -37,14 +37,14 @@ export function registerOfferExportRoutes(app: FastifyInstance, { exporter }: { 
             z.object({ columns: z.array(z.string()), items: z.array(z.record(z.string(), cell)), truncated: z.boolean(), limit: z.int() }),
             z.string().describe('text/csv'),
           ])
-          .describe('text/csv, or JSON {columns, items, truncated, limit}'),
+          .describe('JSON {columns, items, truncated, limit}, or text/csv'),
       },
     },
     handler: async (req, reply) => {
       const { format, ...filters } = req.query;
       const out = await exporter.exportOffers(requireActor(req), filters);
       if (out.truncated) reply.header('offerline-export-truncated', 'true');
-      if (format === 'json') return out;
+      if (format !== 'csv') return out;
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="offers.csv"');
       return toCsv(out.columns, out.items.map((item) => out.columns.map((c) => csvValue(item[c]))));
     },

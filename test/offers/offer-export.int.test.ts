@@ -31,7 +31,7 @@ describe('GET /api/v1/offers/export: the list as CSV or JSON, with readable cust
   afterAll(() => t.close());
 
   it('exports every matching offer with a custom.<key> column per readable field (stored values), formulas defused', async () => {
-    const res = await get('recruiter');
+    const res = await get('recruiter', '?format=csv');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="offers.csv"');
@@ -51,7 +51,7 @@ describe('GET /api/v1/offers/export: the list as CSV or JSON, with readable cust
   });
 
   it('leaves out a sensitive field for a role that cannot read pay, and offers that role does not see', async () => {
-    const res = await get('it');
+    const res = await get('it', '?format=csv');
     expect(res.statusCode, res.body).toBe(200);
     const header = res.body.split('\r\n')[0]!.split(',');
     expect(header).toContain('custom.cost_center');
