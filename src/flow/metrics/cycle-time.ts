@@ -9,7 +9,8 @@ const MINUTE = 60_000;
 /** True when the request covers the whole organisation with no dimension filter, which the per-day counts serve. */
 export function wholeOrganisation(r: MetricsRequest): boolean {
   const f = r.filters;
-  return r.businessUnitIds === null && !f.businessUnitId && !f.departmentId && !f.recruiterId && !f.level && !f.employmentType;
+  // The per-day counts carry no dimensions and no custom values: any filter reads the intervals themselves.
+  return r.businessUnitIds === null && !f.businessUnitId && !f.departmentId && !f.recruiterId && !f.level && !f.employmentType && r.custom.length === 0;
 }
 
 /**

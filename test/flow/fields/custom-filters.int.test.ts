@@ -89,6 +89,11 @@ describe('custom field filters and columns', () => {
     const filtered = await get('admin', '/api/v1/metrics/revisions', { ...period, 'custom.cost_center': 'CC-100' });
     expect(filtered.offers).toBe(2);
     expect(filtered.filters).toMatchObject({ 'custom.cost_center': 'CC-100' });
+    // Cycle time: only o1 has left a stage (its draft, at submit). The organisation-wide per-day counts know no custom values, so a filter reads the intervals.
+    const closed = async (params: Record<string, string>) => ((await get('admin', '/api/v1/metrics/cycle-time', { ...period, ...params })).stages as { count: number }[]).reduce((n, s) => n + s.count, 0);
+    expect(await closed({})).toBe(1);
+    expect(await closed({ 'custom.cost_center': 'CC-100' })).toBe(1);
+    expect(await closed({ 'custom.cost_center': 'CC-200' })).toBe(0);
   });
 
   it('refuses an unknown key, a field one of the caller\'s roles may not read, and a value the field cannot hold, naming the parameter', async () => {
