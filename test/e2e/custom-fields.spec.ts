@@ -1,12 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { hasChromium, isoDaysFromToday, noChromiumMessage } from './support/env';
 import { chooseOption, expectNoSeriousA11yViolations, openAdminPage, personPage, screenshot, writeHeaders } from './support/helpers';
 
 test.skip(!hasChromium, noChromiumMessage);
 
+/** A webhook receiver on a free local port, keeping every payload it gets. */
+async function startReceiver(): Promise<{ url: string; received: { type: string; data: Record<string, unknown> }[]; server: Server }> {
+  const received: { type: string; data: Record<string, unknown> }[] = [];
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      received.push(JSON.parse(text) as { type: string; data: Record<string, unknown> });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, server };
+}
+
+/** The cells of a CSV line (the export quotes only cells holding a comma, quote or line break). */
+const cells = (line: string) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+
 /**
  * Custom offer fields end to end: an admin adds a select field and moves it to the top of a
- * section; a recruiter fills it in at intake; the offer detail shows the chosen option's label.
+ * section; a recruiter fills it in at intake; the offer detail shows the chosen option's label,
+ * the offers CSV export carries its value, and a webhook receiver gets it in the offer's payloads.
  * Everything lives in the Engineering unit's "Finance" section, which nothing else in the demo
  * uses, and no field is required, so other journeys' intakes are unchanged.
  */
@@ -17,11 +39,23 @@ const layoutLabels = (page: Page, section: string) =>
   page.getByRole('region', { name: `Section ${section}` }).locator('[data-field-label]').allInnerTexts();
 
 test.describe('custom fields: define, arrange, fill in at intake, read on the offer', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  test.beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  test.afterAll(() => receiver.server.close());
+
   test('an admin adds a select field and moves it to the top of a section; a recruiter fills it in; the offer shows it', async ({ browser }) => {
     test.setTimeout(120_000);
     const admin = await personPage(browser, 'admin');
     const units: { id: string; name: string }[] = await (await admin.request.get('/api/v1/business-units')).json();
     const engineering = units.find((u) => u.name === 'Engineering')!;
+    let offerId = '';
+
+    await test.step('an HRIS bridge subscribes to offer events (made through the API)', async () => {
+      const res = await admin.request.post('/api/v1/webhooks/endpoints', { headers: writeHeaders, data: { url: receiver.url, description: 'HRIS bridge', eventTypes: ['offer.created', 'offer.status_changed'] } });
+      expect(res.status(), await res.text()).toBe(201);
+    });
 
     await test.step('the section already holds a field (PO number, made through the API)', async () => {
       const res = await admin.request.post('/api/v1/admin/fields', {
@@ -107,6 +141,13 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await expectNoSeriousA11yViolations(recruiter, 'the intake form with custom fields');
       await recruiter.getByRole('button', { name: 'Save draft' }).click();
       await expect(recruiter).toHaveURL(/\/offers\/[0-9a-f-]{36}$/);
+      offerId = recruiter.url().split('/').at(-1)!;
+    });
+
+    await test.step('the webhook receiver gets the new draft with its cost center', async () => {
+      const created = () => receiver.received.find((e) => e.type === 'offer.created' && e.data.offerId === offerId);
+      await expect.poll(() => created(), { timeout: 20_000 }).toBeDefined();
+      expect(created()!.data).toMatchObject({ version: 0, custom: { cost_center: 'CC-200', po_number: 'PO-2231' } });
     });
 
     await test.step('the offer detail shows the chosen label under Other details', async () => {
@@ -129,6 +170,29 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await expect(details).toContainText('PO-2231');
       // The journal names the field by its key in words.
       await expect(recruiter.getByTestId('journal-timeline')).toContainText('Draft updated: Cost center');
+    });
+
+    await test.step('submitted, version 1 reaches the receiver with the cost center it was frozen with', async () => {
+      await recruiter.getByRole('button', { name: 'Submit for approval' }).click();
+      const dialog = recruiter.getByRole('dialog', { name: 'Submit this offer?' });
+      await dialog.getByRole('button', { name: 'Submit' }).click();
+      await expect(dialog).toBeHidden();
+      const submitted = () => receiver.received.find((e) => e.type === 'offer.status_changed' && e.data.offerId === offerId && e.data.event === 'submit');
+      await expect.poll(() => submitted(), { timeout: 20_000 }).toBeDefined();
+      expect(submitted()!.data).toMatchObject({ version: 1, custom: { cost_center: 'CC-100', po_number: 'PO-2231' } });
+    });
+
+    await test.step('the offers CSV export has a Cost center column holding the value', async () => {
+      await recruiter.goto('/offers?q=Noah');
+      await expect(recruiter.getByRole('link', { name: 'Export CSV' })).toBeVisible();
+      await screenshot(recruiter, 'custom-fields-offers-export');
+      const [download] = await Promise.all([recruiter.waitForEvent('download'), recruiter.getByRole('link', { name: 'Export CSV' }).click()]);
+      const lines = (await readFile((await download.path())!, 'utf8')).trim().split(/\r\n/);
+      const header = cells(lines[0]!);
+      const row = lines.slice(1).map(cells).find((c) => c[header.indexOf('id')] === offerId);
+      expect(row, lines.join('\n')).toBeDefined();
+      expect(row![header.indexOf('custom.cost_center')]).toBe('CC-100');
+      expect(row![header.indexOf('custom.po_number')]).toBe('PO-2231');
     });
   });
 

@@ -9,6 +9,8 @@ export const offersMessagesEn = registerMessages({
 
   'offers.title': 'Offers',
   'offers.new': 'New offer',
+  'offers.export': 'Export CSV',
+  'offers.exportTitle': 'Every offer these filters match, with the custom fields you may read',
   'offers.col.title': 'Title',
   'offers.col.candidate': 'Candidate',
   'offers.col.status': 'Status',

@@ -44,15 +44,30 @@ export interface OfferFilters {
 
 const PAGE_SIZE = 25;
 
-export function fetchOffers(filters: OfferFilters, cursor: string | undefined, signal?: AbortSignal) {
-  const params = new URLSearchParams({ sort: filters.sort, limit: String(PAGE_SIZE) });
+/** The list's filters and sort as query parameters, shared by the list and its export. */
+function filterParams(filters: OfferFilters): URLSearchParams {
+  const params = new URLSearchParams({ sort: filters.sort });
   if (filters.status.length) params.set('status', filters.status.join(','));
   if (filters.businessUnitId) params.set('businessUnitId', filters.businessUnitId);
   if (filters.departmentId) params.set('departmentId', filters.departmentId);
   if (filters.q) params.set('q', filters.q);
-  writeCustom(params, filters.custom, filters.columns, 'columns');
+  writeCustom(params, filters.custom, undefined, 'columns');
+  return params;
+}
+
+export function fetchOffers(filters: OfferFilters, cursor: string | undefined, signal?: AbortSignal) {
+  const params = filterParams(filters);
+  params.set('limit', String(PAGE_SIZE));
+  if (filters.columns?.length) params.set('columns', filters.columns.join(','));
   if (cursor) params.set('cursor', cursor);
   return apiRequest(`/offers?${params}`, { schema: offerPageSchema, signal });
+}
+
+/** The CSV of every offer the filters match (custom columns: every field the caller reads), as a download link. */
+export function offersExportHref(filters: OfferFilters): string {
+  const params = filterParams(filters);
+  params.set('format', 'csv');
+  return `/api/v1/offers/export?${params}`;
 }
 
 export const offersListKey = (filters: OfferFilters) => ['offers', 'list', filters] as const;

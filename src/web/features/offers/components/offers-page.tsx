@@ -8,7 +8,7 @@ import '../messages.en';
 import { paths } from '../../../lib/paths';
 import { ViewsMenu } from '../../../components/saved-views/views-menu';
 import { viewColumns } from '../../../lib/saved-views';
-import { offerFiltersToView, useOffersList } from '../api/offers-list';
+import { offerFiltersToView, offersExportHref, useOffersList } from '../api/offers-list';
 import { OfferCards } from './offer-cards';
 import { OffersFilters } from './offers-filters';
 import { OffersTable } from './offers-table';
@@ -29,6 +29,9 @@ export function OffersPage({ canCreate }: { canCreate: boolean }) {
         </Title>
         <Group gap="sm">
           <ViewsMenu page="offers" filters={offerFiltersToView(filters)} columns={viewColumns('offers', filters.columns)} onApply={apply} />
+          <Button component="a" variant="default" href={offersExportHref(filters)} download title={t('offers.exportTitle')}>
+            {t('offers.export')}
+          </Button>
           {canCreate && (
             <Button component={Link} to={paths.newOffer()}>
               {t('offers.new')}
