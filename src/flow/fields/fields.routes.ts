@@ -10,30 +10,13 @@ import { setEtag } from '../../server/preconditions';
 import { DEFAULT_SECTION, fieldTypes } from './field-definition.schema';
 import { createFieldLayoutService, type FieldLayoutService } from './field-layout.service';
 import { createFieldService, type FieldService } from './fields.service';
+import { storedDefinitionSchema } from './field-definition.wire';
 import { registerCustomQueryRoutes } from './custom-query.routes';
 import { registerOfferFormRoutes } from './offer-form.routes';
 
 const tags = ['custom fields'];
 
-const definitionSchema = z.object({
-  key: z.string().describe('Lower snake case; used as custom.<key> in conditions, templates and exports'),
-  label: z.string(),
-  type: z.enum(fieldTypes),
-  helpText: z.string().optional(),
-  section: z.string(),
-  order: z.int(),
-  validation: z.object({
-    required: z.boolean(),
-    requiredWhen: z.unknown().optional().describe('A condition in the policy language: { field, op, value } or all / any / not'),
-    min: z.union([z.number(), z.string()]).optional(),
-    max: z.union([z.number(), z.string()]).optional(),
-    pattern: z.string().optional(),
-  }),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  default: z.unknown().optional(),
-  access: z.object({ read: z.array(z.enum(roles)), write: z.array(z.enum(roles)) }),
-  sensitive: z.boolean(),
-});
+const definitionSchema = storedDefinitionSchema;
 
 const userSchema = z.object({
   kind: z.enum(['approval_policy_version', 'document_template_version', 'field_definition']),

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { requireActor } from '../../server/plugins/auth';
 import { readableKeys, writableKeys } from './custom-values';
 import { definitionsFor } from './custom-values.service';
-import { fieldTypes } from './field-definition.schema';
+import { formFieldSchema } from './field-definition.wire';
 import { businessUnitExists } from './fields.repo';
 
 /**
@@ -16,27 +16,6 @@ import { businessUnitExists } from './fields.repo';
  * them (or, for an admin previewing the layout, as one role sees them): what to show, in which
  * section and order, and whether it can be filled in.
  */
-
-const formFieldSchema = z.object({
-  key: z.string(),
-  version: z.int(),
-  label: z.string(),
-  type: z.enum(fieldTypes),
-  helpText: z.string().optional(),
-  section: z.string(),
-  order: z.int(),
-  validation: z.object({
-    required: z.boolean(),
-    requiredWhen: z.unknown().optional(),
-    min: z.union([z.number(), z.string()]).optional(),
-    max: z.union([z.number(), z.string()]).optional(),
-    pattern: z.string().optional(),
-  }),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  default: z.unknown().optional(),
-  sensitive: z.boolean(),
-  writable: z.boolean().describe('Whether your roles may fill it in; a read-only field is shown, not edited'),
-});
 
 const querySchema = z.strictObject({
   businessUnitId: z.uuid('must be a business unit id'),

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { fieldTypes } from '../../flow/fields/field-definition.schema';
+import { formFieldSchema } from '../../flow/fields/field-definition.wire';
 import { apiRequest } from './api-client';
 
 /**
@@ -8,26 +8,7 @@ import { apiRequest } from './api-client';
  * see them (or, for an admin's preview, as one role does). Shared by intake and the admin page's
  * preview, which must look alike; features do not import each other, so it lives here.
  */
-export const formFieldSchema = z.object({
-  key: z.string(),
-  version: z.number(),
-  label: z.string(),
-  type: z.enum(fieldTypes),
-  helpText: z.string().optional(),
-  section: z.string(),
-  order: z.number(),
-  validation: z.object({
-    required: z.boolean(),
-    requiredWhen: z.unknown().optional(),
-    min: z.union([z.number(), z.string()]).optional(),
-    max: z.union([z.number(), z.string()]).optional(),
-    pattern: z.string().optional(),
-  }),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  default: z.unknown().optional(),
-  sensitive: z.boolean(),
-  writable: z.boolean(),
-});
+export { formFieldSchema };
 export type FormField = z.infer<typeof formFieldSchema>;
 
 export const offerFormFieldsKey = (businessUnitId: string, asRole?: string) => ['offer-form', 'fields', businessUnitId, asRole ?? null] as const;

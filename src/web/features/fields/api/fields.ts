@@ -1,28 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { fieldTypes } from '../../../../flow/fields/field-definition.schema';
+import { storedDefinitionSchema } from '../../../../flow/fields/field-definition.wire';
 import { apiRequest, ifMatch } from '../../../lib/api-client';
 
 /** The admin API of custom offer fields (docs/fields.md): definitions, retirement and the form layout. */
-const definitionSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  type: z.enum(fieldTypes),
-  helpText: z.string().optional(),
-  section: z.string(),
-  order: z.number(),
-  validation: z.object({
-    required: z.boolean(),
-    requiredWhen: z.unknown().optional(),
-    min: z.union([z.number(), z.string()]).optional(),
-    max: z.union([z.number(), z.string()]).optional(),
-    pattern: z.string().optional(),
-  }),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  default: z.unknown().optional(),
-  access: z.object({ read: z.array(z.string()), write: z.array(z.string()) }),
-  sensitive: z.boolean(),
-});
+const definitionSchema = storedDefinitionSchema;
 export type Definition = z.infer<typeof definitionSchema>;
 
 const userSchema = z.object({ kind: z.string(), id: z.string(), name: z.string(), number: z.number(), current: z.boolean(), description: z.string() });
