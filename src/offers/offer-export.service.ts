@@ -14,15 +14,10 @@ import { customCells, customColumns, EXPORT_ROW_LIMIT, summaryColumns, type Expo
 import { currentVersionCustom } from './offer-export.repo';
 import { presentOfferSummary } from './offer-presenter';
 import { listOffers, type OfferAccessRow, type OfferSortKey } from './offers.repo';
+import type { ListOffersInput } from './offers.service';
 
-export interface ExportOffersInput {
-  status?: string[];
-  businessUnitId?: string;
-  departmentId?: string;
-  recruiterId?: string;
-  q?: string;
-  sort: string;
-}
+/** The list's filters and sort; no paging, since an export is every matching offer up to the limit. */
+export type ExportOffersInput = Omit<ListOffersInput, 'limit' | 'cursor' | 'columns'>;
 
 /** The filters may also hold `custom.<key>` parameters, judged as the list judges them. */
 export type ExportOffersRequest = ExportOffersInput & Partial<CustomFilterParams>;

@@ -6,16 +6,7 @@ import type { Db } from '../../db/client';
 import { requireActor } from '../../server/plugins/auth';
 import { queryableFields } from './custom-query';
 import { definitionsWithKeys } from './custom-query.repo';
-import { fieldTypes } from './field-definition.schema';
-
-const queryableFieldSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  type: z.enum(fieldTypes),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  sensitive: z.boolean(),
-  filterable: z.boolean().describe('Whether every one of your roles reads it, as `custom.<key>` filters need; otherwise it can only be a column'),
-});
+import { queryableFieldSchema } from './field-definition.wire';
 
 /** The custom fields the offers list and the status board can show and filter by, for the caller's filter and column pickers. */
 export function registerCustomQueryRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -31,3 +31,13 @@ export const formFieldSchema = storedDefinitionSchema.omit({ access: true }).ext
   version: z.int(),
   writable: z.boolean().describe('Whether your roles may fill it in; a read-only field is shown, not edited'),
 });
+
+/** A custom field the offers list and the board can show as a column and, where `filterable`, filter by. */
+export const queryableFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(fieldTypes),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  sensitive: z.boolean(),
+  filterable: z.boolean().describe('Whether every one of your roles reads it, as `custom.<key>` filters need; otherwise it can only be a column'),
+});

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { fieldTypes } from '../../flow/fields/field-definition.schema';
+import { queryableFieldSchema } from '../../flow/fields/field-definition.wire';
 import { apiRequest } from './api-client';
 
 /**
@@ -37,14 +37,6 @@ export function writeCustom(out: URLSearchParams, custom: CustomFilters | undefi
   if (columns?.length) out.set(columnsName, columns.join(','));
 }
 
-const queryableFieldSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  type: z.enum(fieldTypes),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  sensitive: z.boolean(),
-  filterable: z.boolean(),
-});
 export type QueryableField = z.infer<typeof queryableFieldSchema>;
 
 /** The custom fields the caller can show as columns, and filter by where `filterable` (GET /api/v1/custom-fields/queryable). */
