@@ -87,6 +87,8 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await dialog.getByRole('button', { name: 'Add a choice' }).click();
       await dialog.getByLabel('Choice 2 label').fill('Data');
       await dialog.getByLabel('Choice 2 value').fill('CC-200');
+      // New offers start at Platform; the recruiter can change it.
+      await chooseOption(admin, 'Default value', '', 'Platform');
       await screenshot(admin, 'custom-fields-new-field');
       await expectNoSeriousA11yViolations(admin, 'the new custom field dialog');
       await dialog.getByRole('button', { name: 'Add field' }).click();
@@ -135,6 +137,7 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await recruiter.getByLabel('Offer expires on').fill(isoDaysFromToday(10));
       const finance = recruiter.getByRole('group', { name: SECTION });
       await expect(finance.getByText('Which cost center the hire is charged to')).toBeVisible();
+      await expect(finance.getByRole('combobox', { name: 'Cost center' })).toHaveValue('Platform');
       await chooseOption(recruiter, 'Cost center', '', 'Data');
       await finance.getByLabel('PO number').fill('PO-2231');
       await screenshot(recruiter, 'custom-fields-intake');
@@ -215,7 +218,7 @@ test.describe('custom fields: define, arrange, fill in at intake, read on the of
       await chooseOption(admin, 'Role', '', 'Hiring manager');
       const schedule = admin.getByTestId('form-preview').getByRole('group', { name: 'Schedule' });
       await expect(schedule.getByRole('combobox', { name: 'Shift pattern' })).toBeDisabled();
-      await expect(schedule).toContainText('Read only for your role');
+      await expect(schedule).toContainText('Read only for this role');
     });
 
     await test.step('retiring Shift pattern is refused while Night allowance reads it; forced, it needs a reason', async () => {

@@ -9,7 +9,7 @@ export const customFieldsMessagesEn = registerMessages({
   'customField.no': 'No',
   'customField.empty': 'Not set',
   'customField.choose': 'Choose…',
-  'customField.readOnly': 'Read only for your role',
+  'customField.readOnly': 'Read only for this role',
   'customField.sensitive': 'Treated like pay',
   'customField.problem': '{message}',
 });

@@ -44,6 +44,8 @@ export const fieldsMessagesEn = registerMessages({
   'fields.section': 'Section',
   'fields.sectionHelp': 'Pick one or type a new section name.',
   'fields.helpText': 'Help text',
+  'fields.default': 'Default value',
+  'fields.defaultHelp': 'Where a new offer starts; the recruiter can change it.',
   'fields.options': 'Choices',
   'fields.optionsHelp': 'The label is what people see; the value is stored and used in policies.',
   'fields.optionLabel': 'Choice {n} label',

@@ -30,7 +30,7 @@ export interface FieldDraft {
   read: string[];
   write: string[];
   sensitive: boolean;
-  /** Carried: the editor does not set defaults. */
+  /** Where a new offer's value starts, as the API takes it (money in cents). */
   default: unknown;
 }
 

@@ -13,9 +13,10 @@ import { useCreateField, useUpdateField, type CustomField } from '../api/fields'
 import { bodyFromDraft, draftFromField, emptyDraft, fieldTypeHas, problemsAt, type FieldDraft } from './field-draft';
 import { OptionsEditor } from './options-editor';
 import { ValidationInputs } from './validation-inputs';
+import { DefaultValueInput } from './default-value-input';
 
 /** Paths the inputs of this editor show; any other problem goes to the banner. */
-const shown = /^(key|label|type|helpText|section|options|validation|access|sensitive|businessUnitId)(\.|$)/;
+const shown = /^(key|label|type|helpText|section|options|validation|default|access|sensitive|businessUnitId)(\.|$)/;
 
 export const roleOptions = roles.map((r) => ({ value: r, label: tOr(`role.${r}`, humanize(r)) }));
 const typeOptions = fieldTypes.map((ty) => ({ value: ty, label: t(`fields.type.${ty}`) }));
@@ -96,13 +97,14 @@ export function FieldEditor({ field, scope, nextOrder, units, sections, onClose 
               }}
               error={at('key')}
             />
-            <Select label={t('fields.typeLabel')} description={field ? t('fields.typeFixed') : undefined} data={typeOptions} value={draft.type} onChange={(v) => v && set({ type: v as FieldDraft['type'] })} allowDeselect={false} disabled={!!field} error={at('type')} />
+            <Select label={t('fields.typeLabel')} description={field ? t('fields.typeFixed') : undefined} data={typeOptions} value={draft.type} onChange={(v) => v && set({ type: v as FieldDraft['type'], default: undefined })} allowDeselect={false} disabled={!!field} error={at('type')} />
             <Autocomplete label={t('fields.section')} description={t('fields.sectionHelp')} data={sections} value={draft.section} onChange={(v) => set({ section: v })} maxLength={60} error={at('section')} />
           </SimpleGrid>
           <Textarea label={t('fields.helpText')} value={draft.helpText} onChange={(e) => set({ helpText: e.currentTarget.value })} maxLength={500} autosize minRows={1} error={at('helpText')} />
           {fieldTypeHas.options(draft.type) && <OptionsEditor options={draft.options} onChange={(options) => set({ options })} problems={problems} />}
           <Divider label={t('fields.validation')} labelPosition="left" />
           <ValidationInputs draft={draft} set={set} problems={problems} />
+          <DefaultValueInput key={draft.type} draft={draft} onChange={(value) => set({ default: value })} error={at('default')} />
           <Divider label={t('fields.access')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <MultiSelect label={t('fields.read')} description={t('fields.readHelp')} data={roleOptions} value={draft.read} onChange={(read) => set({ read })} error={at('access.read')} clearable />
