@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { FIELD_LIMITS } from './field-definition.schema';
 
 /**
- * Query parameters that name custom fields: `custom.<key>=<value>` filters and the
+ * Query parameters that name custom fields: `custom.<key>=<value>` equality filters,
+ * `custom.<key>.min=<value>` / `custom.<key>.max=<value>` range bounds, and the
  * `columns=custom.<key>,...` list. Shape only; which keys exist, who may read them and whether
  * a value fits the field's type is custom-query.ts's job, against the definitions.
  */
@@ -15,6 +16,26 @@ const CUSTOM_PATH = new RegExp(`^custom\\.[a-z][a-z0-9_]{0,${FIELD_LIMITS.keyCha
 export const isCustomPath = (name: string): boolean => CUSTOM_PATH.test(name);
 export const keyOfPath = (path: string): string => path.slice(CUSTOM_PREFIX.length);
 
+/** What a filter parameter asks: equal to the value, or at least / at most it (inclusive). */
+export const rangeBounds = ['min', 'max'] as const;
+export type RangeBound = (typeof rangeBounds)[number];
+export type FilterOp = 'eq' | RangeBound;
+
+/**
+ * A filter parameter: `custom.<key>` or `custom.<key>.min` / `.max`. A key never holds a dot, so
+ * the suffix cannot be mistaken for part of it.
+ */
+export function parseFilterParam(name: string): { key: string; op: FilterOp } | null {
+  if (isCustomPath(name)) return { key: keyOfPath(name), op: 'eq' };
+  const dot = name.lastIndexOf('.');
+  const op = name.slice(dot + 1);
+  const path = name.slice(0, dot);
+  if (dot <= CUSTOM_PREFIX.length || !(rangeBounds as readonly string[]).includes(op) || !isCustomPath(path)) return null;
+  return { key: keyOfPath(path), op: op as RangeBound };
+}
+
+export const isCustomFilterParam = (name: string): boolean => parseFilterParam(name) !== null;
+
 /** At most this many custom filters or custom columns in one request. */
 export const MAX_CUSTOM_PARAMS = 20;
 
@@ -26,7 +47,7 @@ const filterValue = z.string({ error: 'must be given once, with one value' }).ma
  * parameter is still refused, naming it. Kept apart from the page schemas so their keys stay
  * listable (saved views read `.shape`), and zod refuses `.omit` once refined.
  */
-/** `custom.<key>` filters beside a page's own parameters, as handlers see them. */
+/** `custom.<key>` filters (and their `.min` / `.max` bounds) beside a page's own parameters, as handlers see them. */
 export type CustomFilterParams = { [name: `custom.${string}`]: string };
 
 export function withCustomFilters<S extends z.ZodObject>(schema: S): z.ZodType<z.output<S> & CustomFilterParams, z.input<S> & CustomFilterParams> {
@@ -35,13 +56,14 @@ export function withCustomFilters<S extends z.ZodObject>(schema: S): z.ZodType<z
     for (const name of Object.keys(query)) {
       if (name in schema.shape) continue;
       if (!name.startsWith(CUSTOM_PREFIX)) ctx.addIssue({ code: 'custom', path: [name], message: 'is not a known parameter' });
-      else if (!isCustomPath(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'names no custom field: a key is lower snake case, e.g. custom.cost_center' });
+      else if (!isCustomFilterParam(name))
+        ctx.addIssue({ code: 'custom', path: [name], message: 'names no custom field filter: custom.<key>, custom.<key>.min or custom.<key>.max, a key in lower snake case, e.g. custom.cost_center' });
       else if (++custom > MAX_CUSTOM_PARAMS) ctx.addIssue({ code: 'custom', path: [name], message: `is one custom filter too many (at most ${MAX_CUSTOM_PARAMS})` });
     }
   }) as unknown as z.ZodType<z.output<S> & CustomFilterParams, z.input<S> & CustomFilterParams>;
 }
 
-/** The `custom.<key>` parameters of a parsed query, by parameter name. */
+/** The `custom.<key>` parameters (bounds too) of a parsed query, by parameter name. */
 export function customFiltersOf(query: object): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) if (name.startsWith(CUSTOM_PREFIX) && typeof value === 'string') out[name] = value;

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../core/errors';
 import type { Role } from '../../core/roles';
 import type { Db } from '../../db/client';
-import { keyOfPath } from './custom-params';
+import { keyOfPath, parseFilterParam } from './custom-params';
 import { judgeCustomColumns, judgeCustomFilters, type CustomFilter, type ScopedDefinition } from './custom-query';
 import { definitionsWithKeys } from './custom-query.repo';
 
@@ -17,7 +17,7 @@ export interface CustomQuery {
 export const noCustomQuery: CustomQuery = { filters: [], columns: [], defs: [] };
 
 export interface CustomQueryInput {
-  /** `custom.<key>` parameters by name. */
+  /** `custom.<key>` (and `custom.<key>.min` / `.max`) parameters by name. */
   params: Readonly<Record<string, string>>;
   /** `custom.<key>` column paths. */
   columns?: readonly string[];
@@ -44,7 +44,7 @@ export async function checkCustomQuery(db: Db, orgId: string, input: CustomQuery
   const columns = input.columns ?? [];
   const names = Object.keys(input.params);
   if (names.length === 0 && columns.length === 0) return { query: noCustomQuery, problems: [] };
-  const keys = [...new Set([...names, ...columns].map(keyOfPath))];
+  const keys = [...new Set([...names.flatMap((n) => parseFilterParam(n)?.key ?? []), ...columns.map(keyOfPath)])];
   const defs = await definitionsWithKeys(db, orgId, keys);
   const { filters, problems } = judgeCustomFilters(input.params, defs, input.roles, input.prefix);
   problems.push(...judgeCustomColumns(columns, defs, input.roles, input.columnField ?? (() => 'columns')));

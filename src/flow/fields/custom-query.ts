@@ -3,7 +3,7 @@ import type { Role } from '../../core/roles';
 import { canonicalJson } from '../../core/canonical-json';
 import type { FieldDefinition } from './field-definition.schema';
 import { checkFilledValue, isMissingValue } from './field-value';
-import { keyOfPath } from './custom-params';
+import { keyOfPath, parseFilterParam, type RangeBound } from './custom-params';
 import { customLeaf, type CustomValues } from './custom-values';
 
 /**
@@ -22,11 +22,34 @@ export interface ScopedDefinition {
   definition: FieldDefinition;
 }
 
-/** One filter as SQL applies it: the offer's custom values contain one of these objects. */
-export interface CustomFilter {
+/** An equality filter as SQL applies it: the offer's custom values contain one of these objects. */
+export interface CustomEquals {
+  kind: 'equals';
   param: string;
   anyOf: CustomValues[];
 }
+
+/**
+ * How a range compares stored values: `numeric` for number and money (JSON numbers), `date` for
+ * 'YYYY-MM-DD' strings, which order as text.
+ */
+export type RangeKind = 'numeric' | 'date';
+
+/** One way to read a range, per meaning of the key (two units may define it differently); bounds inclusive. */
+export interface RangeReading {
+  as: RangeKind;
+  min?: number | string;
+  max?: number | string;
+}
+
+/** A range filter (`custom.<key>.min` and / or `.max`): the value lies within one of these readings. */
+export interface CustomRange {
+  kind: 'range';
+  key: string;
+  anyOf: RangeReading[];
+}
+
+export type CustomFilter = CustomEquals | CustomRange;
 
 const some = (allowed: readonly Role[], roles: readonly Role[]) => allowed.some((r) => roles.includes(r));
 
@@ -59,10 +82,20 @@ export function filterValueFor(def: FieldDefinition, raw: string): { value: unkn
   return why ? { why } : { value };
 }
 
+/** How a range over this type compares, or null when the type has no order to filter by. */
+export function rangeKindOf(type: FieldDefinition['type']): RangeKind | null {
+  if (type === 'number' || type === 'money') return 'numeric';
+  if (type === 'date') return 'date';
+  return null;
+}
+
+const rangeTypes = 'number, money and date fields';
+
 /**
  * The filters to apply, or the problems of each parameter (`field` is the parameter, after
  * `prefix`, e.g. `filters.` in a saved view): a key no field in force has, a field one of the
- * roles may not read, a value that fits no definition of the key.
+ * roles may not read, a value that fits no definition of the key, a range on a type without
+ * order, a min above the max.
  */
 export function judgeCustomFilters(
   params: Readonly<Record<string, string>>,
@@ -72,20 +105,23 @@ export function judgeCustomFilters(
 ): { filters: CustomFilter[]; problems: FieldProblem[] } {
   const filters: CustomFilter[] = [];
   const problems: FieldProblem[] = [];
+  const ranges = new Map<string, Partial<Record<RangeBound, string>>>();
   for (const [param, raw] of Object.entries(params)) {
-    const key = keyOfPath(param);
+    const parsed = parseFilterParam(param);
+    if (!parsed) continue; // the query schemas let no other parameter through
+    const { key, op } = parsed;
     const field = `${prefix}${param}`;
     const mine = defs.filter((d) => d.definition.key === key);
-    if (mine.length === 0) {
-      problems.push({ field, message: `is not a custom field of your organisation: no field in force has the key "${key}"` });
+    const refused = whyNotFilterable(key, mine, roles);
+    if (refused) {
+      problems.push({ field, message: refused });
+      continue;
+    }
+    if (op !== 'eq') {
+      ranges.set(key, { ...ranges.get(key), [op]: raw });
       continue;
     }
     const label = mine[0]!.definition.label;
-    const blind = roles.filter((r) => mine.some((d) => !d.definition.access.read.includes(r)));
-    if (blind.length) {
-      problems.push({ field, message: `${label} cannot filter for you: your role ${blind.join(', ')} may not read it, and a filter would show who holds a value` });
-      continue;
-    }
     const anyOf = new Map<string, CustomValues>();
     let why = '';
     for (const d of mine) {
@@ -94,9 +130,65 @@ export function judgeCustomFilters(
       else anyOf.set(canonicalJson(judged.value), { [key]: judged.value });
     }
     if (anyOf.size === 0) problems.push({ field, message: `${label}: ${why}` });
-    else filters.push({ param, anyOf: [...anyOf.values()] });
+    else filters.push({ kind: 'equals', param, anyOf: [...anyOf.values()] });
+  }
+  for (const [key, bounds] of ranges) {
+    const judged = judgeRange(key, bounds, defs.filter((d) => d.definition.key === key), prefix);
+    if ('problems' in judged) problems.push(...judged.problems);
+    else filters.push(judged.filter);
   }
   return { filters, problems };
+}
+
+/** Why the caller may not filter by this key at all, or '' when they may. */
+function whyNotFilterable(key: string, mine: readonly ScopedDefinition[], roles: readonly Role[]): string {
+  if (mine.length === 0) return `is not a custom field of your organisation: no field in force has the key "${key}"`;
+  const blind = roles.filter((r) => mine.some((d) => !d.definition.access.read.includes(r)));
+  if (blind.length) return `${mine[0]!.definition.label} cannot filter for you: your role ${blind.join(', ')} may not read it, and a filter would show who holds a value`;
+  return '';
+}
+
+/**
+ * The bounds of one key as readings, one per definition whose type orders its values and takes
+ * both bounds (as an equality matches either unit's meaning); else the problems, naming
+ * `custom.<key>.min` or `.max`.
+ */
+function judgeRange(
+  key: string,
+  bounds: Partial<Record<RangeBound, string>>,
+  mine: readonly ScopedDefinition[],
+  prefix: string,
+): { filter: CustomRange } | { problems: FieldProblem[] } {
+  const label = mine[0]!.definition.label;
+  const fieldOf = (bound: RangeBound) => `${prefix}custom.${key}.${bound}`;
+  const given = (Object.keys(bounds) as RangeBound[]).sort();
+  const ordered = mine.filter((d) => rangeKindOf(d.definition.type));
+  if (ordered.length === 0) return { problems: given.map((b) => ({ field: fieldOf(b), message: `${label} is a ${mine[0]!.definition.type.replace(/_/g, ' ')} field: only ${rangeTypes} take a range` })) };
+  const readings = new Map<string, RangeReading>();
+  const whys: Partial<Record<RangeBound, string>> = {};
+  let inverted = '';
+  for (const d of ordered) {
+    const reading: RangeReading = { as: rangeKindOf(d.definition.type)! };
+    let fits = true;
+    for (const b of given) {
+      // A bound is one value of the field, so an equality's rules say whether it fits.
+      const judged = filterValueFor(d.definition, bounds[b]!);
+      if ('why' in judged) {
+        whys[b] ||= judged.why;
+        fits = false;
+      } else reading[b] = judged.value as number | string;
+    }
+    if (!fits) continue;
+    if (reading.min !== undefined && reading.max !== undefined && reading.min > reading.max) {
+      inverted ||= `must not be above ${fieldOf('max').slice(prefix.length)} (${bounds.max!.trim()})`;
+      continue;
+    }
+    readings.set(canonicalJson(reading), reading);
+  }
+  if (readings.size) return { filter: { kind: 'range', key, anyOf: [...readings.values()] } };
+  const problems = given.filter((b) => whys[b]).map((b) => ({ field: fieldOf(b), message: `${label}: ${whys[b]}` }));
+  if (!problems.length) problems.push({ field: fieldOf('min'), message: `${label}: ${inverted}` });
+  return { problems };
 }
 
 /** Problems of the columns asked for: a key no field in force has, or a field none of the roles reads. */

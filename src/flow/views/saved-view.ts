@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../core/errors';
 import { roles, type Role } from '../../core/roles';
 import { offerListQuerySchema } from '../../offers/offers.schema';
 import { boardQuerySchema } from '../board/board.schema';
-import { isCustomPath, withCustomFilters } from '../fields/custom-params';
+import { isCustomFilterParam, isCustomPath, withCustomFilters } from '../fields/custom-params';
 
 /**
  * A saved view: a user's named filters and columns of the offers list or the status board,
@@ -14,7 +14,7 @@ import { isCustomPath, withCustomFilters } from '../fields/custom-params';
  * Filters are checked against the page's own query schema (GET /api/v1/board,
  * GET /api/v1/offers), so a saved view holds exactly what those endpoints accept and nothing
  * else: the strings a query string carries, paging (`limit`, `cursor`) left out. Custom field
- * filters are `custom.<key>` parameters as on those endpoints, and custom columns `custom.<key>`
+ * filters are `custom.<key>` (and `custom.<key>.min` / `.max`) parameters as on those endpoints, and custom columns `custom.<key>`
  * beside the page's own; the service checks the keys against the definitions in force.
  */
 
@@ -129,8 +129,8 @@ function parseFilters(page: ViewPage, raw: unknown, problem: (field: string, mes
     } else if (key === columnsParam) {
       problem(`filters.${key}`, 'is kept in the view\'s own columns, not in its filters');
       ok = false;
-    } else if (!filterNames[page].includes(key) && !isCustomPath(key)) {
-      problem(`filters.${key}`, `is not a filter of ${page === 'board' ? 'the status board' : 'the offers list'}; filters: ${quoted(filterNames[page])}, custom.<key>`);
+    } else if (!filterNames[page].includes(key) && !isCustomFilterParam(key)) {
+      problem(`filters.${key}`, `is not a filter of ${page === 'board' ? 'the status board' : 'the offers list'}; filters: ${quoted(filterNames[page])}, custom.<key>, custom.<key>.min, custom.<key>.max`);
       ok = false;
     } else if (typeof value !== 'string') {
       problem(`filters.${key}`, 'must be text, as in a query string (several stages or statuses separated by commas)');
