@@ -25,7 +25,7 @@ export function registerOfferExportRoutes(app: FastifyInstance, { exporter }: { 
       tags: ['offers', 'exports'],
       summary: 'Export the offers the list shows for these filters, as JSON (default) or CSV (format=csv)',
       description:
-        `Same filters (custom.<key>=<value> included), sort and visibility as GET /api/v1/offers, every page at once: at most ${EXPORT_ROW_LIMIT.toLocaleString('en-US')} offers ` +
+        `Same filters (custom.<key>=<value> and custom.<key>.min / .max included), sort and visibility as GET /api/v1/offers, every page at once: at most ${EXPORT_ROW_LIMIT.toLocaleString('en-US')} offers ` +
         '(the header `Offerline-Export-Truncated: true`, or `truncated` in JSON, says more matched: narrow the filters). Columns: the summary fields your roles read, ' +
         'then `custom.<key>` for each custom field in force that one of your roles reads; a cell is empty where your roles on that offer may not read the field. ' +
         'Values are stored values: a select\'s option value, money in cents, ISO dates, true/false; a multi select\'s values joined by `;` in CSV, a list in JSON. ' +

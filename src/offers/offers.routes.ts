@@ -18,8 +18,9 @@ export function registerOfferRoutes(app: FastifyInstance, deps: { offers: Offers
       summary: 'List offers with filters, sorting and cursor paging',
       description:
         'Custom fields filter as `custom.<key>=<value>` (several are all required): a select by its option value, a multi select by one choice it includes, ' +
-        'a boolean by true or false, text, dates (2027-01-31), numbers and money (cents) by the exact value. A key no field in force has, a field one of your roles ' +
-        'may not read (a filter would show who holds a value), or a value the field could never hold gets 400 naming the parameter. ' +
+        'a boolean by true or false, text, dates (2027-01-31), numbers and money (cents) by the exact value. Number, money and date fields also take a range: ' +
+        '`custom.<key>.min` and / or `custom.<key>.max`, both included. A key no field in force has, a field one of your roles ' +
+        'may not read (a filter would show who holds a value), a value the field could never hold, a range on another type or a min above the max gets 400 naming the parameter. ' +
         '`columns=custom.<key>,...` adds each item\'s values of those fields in `custom`, where your roles read them on that offer.',
       querystring: offerListRequestSchema,
       response: { 200: offerListSchema },

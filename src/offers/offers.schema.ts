@@ -84,6 +84,7 @@ export const offerListQuerySchema = z.strictObject({
 
 /**
  * What GET /api/v1/offers takes: the parameters above and `custom.<key>=<value>` filters
+ * (`custom.<key>.min` / `.max` ranges too)
  * (src/flow/fields/custom-query.ts says what a value means for each type).
  */
 export const offerListRequestSchema = withCustomFilters(offerListQuerySchema);

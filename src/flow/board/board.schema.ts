@@ -36,7 +36,7 @@ export const boardQuerySchema = z.strictObject({
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same filters and sort'),
   columns: customColumnsParam.optional(),
 });
-/** The board's parameters with `custom.<key>=<value>` filters (as on GET /api/v1/offers). */
+/** The board's parameters with `custom.<key>=<value>` filters and `.min` / `.max` ranges (as on GET /api/v1/offers). */
 export const boardRequestSchema = withCustomFilters(boardQuerySchema);
 export type BoardQuery = z.infer<typeof boardRequestSchema>;
 

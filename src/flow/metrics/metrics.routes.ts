@@ -21,7 +21,7 @@ import { createMetricsService, type MetricsService } from './metrics.service';
 const common =
   `Roles: ${metricsRoles.join(', ')}, over the business units where the caller holds one (organisation-wide grants: all); 403 otherwise. ` +
   'Filters and period as in the parameters; the answer names the period, filters and scope it used. ' +
-  'Custom fields filter as `custom.<key>=<value>` on the offers\' current custom values, as on GET /api/v1/offers; each of your metrics roles must read the field (422 naming the parameter otherwise). ' +
+  'Custom fields filter as `custom.<key>=<value>` (number, money and date fields also `custom.<key>.min` / `.max`, both included) on the offers\' current custom values, as on GET /api/v1/offers; each of your metrics roles must read the field (422 naming the parameter otherwise). ' +
   '`format=csv` (or `Accept: text/csv`) answers the same numbers as CSV (header row, CRLF). A bad parameter gets 422 problem+json naming it. ' +
   'Durations are minutes (to a tenth); medians and p90 are percentile_cont (linear interpolation); rates are fractions 0..1 (four places). Definitions: docs/api.md#metrics.';
 
