@@ -63,3 +63,49 @@ test('a recruiter filters the offers list by a custom field, adds it as a column
 
   for (const p of [recruiter, finance]) await p.context().close();
 });
+
+test('a recruiter filters the offers list by a range of a money field, in dollars, and a phone shows the custom column on each card', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const recruiter = await personPage(browser, 'recruiter');
+  await recruiter.goto('/offers');
+  await expect(recruiter.getByRole('heading', { level: 1, name: 'Offers' })).toBeVisible();
+  await recruiter.getByRole('button', { name: 'Filter by a custom field…' }).click();
+  await chooseOption(recruiter, 'Custom field', '', 'Remote work stipend');
+  // A min above the max is caught before it is sent.
+  await recruiter.getByRole('textbox', { name: 'From' }).fill('300');
+  await recruiter.getByRole('textbox', { name: 'To' }).fill('100');
+  await expect(recruiter.getByText('From must not be above To')).toBeVisible();
+  await expect(recruiter.getByRole('button', { name: 'Add filter' })).toBeDisabled();
+  await recruiter.getByRole('textbox', { name: 'From' }).fill('100');
+  await recruiter.getByRole('textbox', { name: 'To' }).fill('300');
+  await screenshot(recruiter, 'offers-custom-range-picker');
+  await recruiter.getByRole('button', { name: 'Add filter' }).click();
+  // Typed in dollars, sent in cents.
+  await expect(recruiter).toHaveURL(/[?&]custom\.remote_stipend\.min=10000(&|$)/);
+  await expect(recruiter).toHaveURL(/[?&]custom\.remote_stipend\.max=30000(&|$)/);
+  await expect(recruiter.getByText('Remote work stipend: $100.00 – $300.00')).toBeVisible();
+
+  const res = await recruiter.request.get('/api/v1/offers?custom.remote_stipend.min=10000&custom.remote_stipend.max=30000&limit=100');
+  expect(res.status()).toBe(200);
+  const items: { id: string }[] = (await res.json()).items;
+  expect(items.length).toBeGreaterThan(0);
+  await chooseOption(recruiter, 'Custom columns', '', 'Remote work stipend');
+  await recruiter.keyboard.press('Escape');
+  const table = recruiter.getByRole('table', { name: 'Offers' });
+  await expect(table.locator('tbody tr')).toHaveCount(Math.min(items.length, 25));
+  await screenshot(recruiter, 'offers-custom-range');
+
+  // The same address on a phone: one card per offer, each with the column as "label: value".
+  const url = recruiter.url();
+  const phone = await personPage(browser, 'recruiter', { width: 390, height: 844 });
+  await phone.goto(url);
+  const cards = phone.getByRole('list', { name: 'Offers' }).getByRole('listitem');
+  await expect(cards).toHaveCount(Math.min(items.length, 25));
+  for (const card of await cards.all()) await expect(card.locator('[data-column="custom.remote_stipend"]')).toContainText(/Remote work stipend:\s*\d/);
+  await screenshot(phone, 'offers-custom-range-phone');
+  // The chip is with the other filters, behind their button on a phone.
+  await phone.getByRole('button', { name: /Filters and sorting/ }).click();
+  await expect(phone.getByText('Remote work stipend: $100.00 – $300.00')).toBeVisible();
+
+  for (const p of [recruiter, phone]) await p.context().close();
+});

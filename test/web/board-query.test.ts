@@ -52,6 +52,14 @@ describe('custom fields on the board', () => {
     expect(Object.fromEntries(boardApiParams(filters, 50))).toMatchObject({ 'custom.cost_center': 'CC-100', 'custom.remote_ok': 'true', columns: 'custom.cost_center,custom.shifts' });
   });
 
+  it('keeps a range\'s bounds in the address and asks the API for them', () => {
+    const address = 'custom.remote_stipend.min=10000&custom.remote_stipend.max=30000';
+    const filters = boardFiltersFromParams(new URLSearchParams(address));
+    expect(filters.custom).toEqual({ 'custom.remote_stipend.min': '10000', 'custom.remote_stipend.max': '30000' });
+    expect(boardFiltersToParams(filters).toString()).toBe(address);
+    expect(Object.fromEntries(boardApiParams(filters, 50))).toMatchObject({ 'custom.remote_stipend.min': '10000', 'custom.remote_stipend.max': '30000' });
+  });
+
   it('drops parameters that name no custom field and columns that are not custom ones', () => {
     const filters = boardFiltersFromParams(new URLSearchParams('custom.Bad-Key=1&custom.x=&cols=offer,custom.ok'));
     expect(filters.custom).toBeUndefined();

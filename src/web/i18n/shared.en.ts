@@ -221,4 +221,13 @@ export const sharedMessagesEn = registerMessages({
   'customQuery.columnsPlaceholder': 'Add a column',
   'customQuery.yes': 'Yes',
   'customQuery.no': 'No',
+  'customQuery.from': 'From',
+  'customQuery.to': 'To',
+  'customQuery.rangeHelp': 'Both ends included; leave one empty for no limit on that side.',
+  'customQuery.rangeEmpty': 'Enter a from value, a to value, or both',
+  'customQuery.rangeInverted': 'From must not be above To',
+  'customQuery.between': '{from} – {to}',
+  'customQuery.atLeast': 'from {from}',
+  'customQuery.atMost': 'up to {to}',
+  'customQuery.cardLabel': '{label}:',
 });

@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { isCustomFilterParam } from '../../flow/fields/custom-params';
 import { queryableFieldSchema } from '../../flow/fields/field-definition.wire';
 import { apiRequest } from './api-client';
 
 /**
- * Custom fields on the offers list and the status board: `custom.<key>=<value>` filters and
- * `custom.<key>` columns, in the address bar under the API's own names (columns as `cols`), so a
+ * Custom fields on the offers list and the status board: `custom.<key>=<value>` filters (and
+ * `custom.<key>.min` / `.max` range bounds, see custom-range.ts) and `custom.<key>` columns, in the address bar under the API's own names (columns as `cols`), so a
  * filtered page can be shared and a saved view opened. Shared by both pages; features do not
  * import each other, so it lives here.
  */
 
-/** Custom filters by parameter name (`custom.<key>`). */
+/** Custom filters by parameter name (`custom.<key>`, `custom.<key>.min`, `custom.<key>.max`). */
 export type CustomFilters = Record<string, string>;
 
 const CUSTOM_PATH = /^custom\.[a-z][a-z0-9_]{0,39}$/;
@@ -20,7 +21,7 @@ export const keyOf = (path: string) => path.slice('custom.'.length);
 /** The custom filters among query parameters (the address bar's, or a saved view's filters); undefined when none. */
 export function customFiltersFrom(params: Iterable<[string, string]>): CustomFilters | undefined {
   const out: CustomFilters = {};
-  for (const [name, value] of params) if (isCustomPath(name) && value.trim()) out[name] = value.trim();
+  for (const [name, value] of params) if (isCustomFilterParam(name) && value.trim()) out[name] = value.trim();
   return Object.keys(out).length ? out : undefined;
 }
 

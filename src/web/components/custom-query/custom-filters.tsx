@@ -2,15 +2,22 @@ import { Button, Group, MultiSelect, Pill, Popover, Select, Stack, Text, TextInp
 import { useState, type FormEvent } from 'react';
 import { t } from '../../i18n/t';
 import '../../i18n/shared.en';
-import { customCellText, keyOf, useQueryableFields, type CustomFilters, type QueryableField } from '../../lib/custom-query';
+import { customCellText, useQueryableFields, type CustomFilters, type QueryableField } from '../../lib/custom-query';
+import { boundsInverted, boundText, boundToParam, filterChips, isRangeType, rangeText, withRange, type FilterChip } from '../../lib/custom-range';
+import { RangeInputs, type RangeInput } from './range-inputs';
 
 const words = () => ({ yes: t('customQuery.yes'), no: t('customQuery.no') });
 
-/** A filter's value as its chip says it: the option's label, yes / no, or the text itself. */
-function valueText(field: QueryableField | undefined, raw: string): string {
-  if (field?.type === 'boolean') return customCellText(field, raw === 'true', words());
-  return customCellText(field, raw, words());
+/** A filter's value as its chip says it: the option's label, yes / no, money or a date in words, a range, or the text itself. */
+function chipText(field: QueryableField | undefined, chip: FilterChip): string {
+  if (chip.kind === 'range') return rangeText(field?.type, chip.min, chip.max);
+  if (field?.type === 'boolean') return customCellText(field, chip.raw === 'true', words());
+  if (isRangeType(field?.type)) return boundText(field?.type, chip.raw);
+  return customCellText(field, chip.raw, words());
 }
+
+/** A new filter from the form: one value, or a range's bounds as the query string carries them. */
+type NewFilter = { key: string; raw: string } | { key: string; min?: string; max?: string };
 
 interface FiltersProps {
   value: CustomFilters | undefined;
@@ -18,29 +25,34 @@ interface FiltersProps {
 }
 
 /**
- * The active custom field filters as removable chips, and a popover to add one: pick a field
- * (only those every one of your roles reads, as the server requires), then a value its type allows.
+ * The active custom field filters as removable chips (a range is one chip), and a popover to add
+ * one: pick a field (only those every one of your roles reads, as the server requires), then a
+ * value its type allows, or from / to for number, money and date fields.
  */
 export function CustomFilterControl({ value, onChange }: FiltersProps) {
   const fields = useQueryableFields();
   const [open, setOpen] = useState(false);
   const byKey = new Map((fields.data ?? []).map((f) => [f.key, f]));
   const filterable = (fields.data ?? []).filter((f) => f.filterable);
-  const active = Object.entries(value ?? {});
-  const remove = (name: string) => {
-    const { [name]: _gone, ...rest } = value ?? {};
+  const active = filterChips(value);
+  const remove = (chip: FilterChip) => {
+    const rest = Object.fromEntries(Object.entries(value ?? {}).filter(([name]) => !chip.params.includes(name)));
     onChange(Object.keys(rest).length ? rest : undefined);
+  };
+  const add = (f: NewFilter) => {
+    const next = 'raw' in f ? { ...(value ?? {}), [`custom.${f.key}`]: f.raw } : withRange(value, f.key, f);
+    onChange(next);
   };
   if (filterable.length === 0 && active.length === 0) return null;
 
   return (
     <Group gap="xs" aria-label={t('customQuery.filters')} role="group">
-      {active.map(([name, raw]) => {
-        const field = byKey.get(keyOf(name));
-        const label = field?.label ?? name;
+      {active.map((chip) => {
+        const field = byKey.get(chip.key);
+        const label = field?.label ?? chip.params[0]!;
         return (
-          <Pill key={name} withRemoveButton onRemove={() => remove(name)} removeButtonProps={{ 'aria-label': t('customQuery.remove', { label }) }}>
-            {t('customQuery.chip', { label, value: valueText(field, raw) })}
+          <Pill key={chip.params.join()} withRemoveButton onRemove={() => remove(chip)} removeButtonProps={{ 'aria-label': t('customQuery.remove', { label }) }}>
+            {t('customQuery.chip', { label, value: chipText(field, chip) })}
           </Pill>
         );
       })}
@@ -56,8 +68,8 @@ export function CustomFilterControl({ value, onChange }: FiltersProps) {
           ) : (
             <AddFilterForm
               fields={filterable}
-              onAdd={(key, raw) => {
-                onChange({ ...(value ?? {}), [`custom.${key}`]: raw });
+              onAdd={(f) => {
+                add(f);
                 setOpen(false);
               }}
             />
@@ -68,13 +80,25 @@ export function CustomFilterControl({ value, onChange }: FiltersProps) {
   );
 }
 
-function AddFilterForm({ fields, onAdd }: { fields: QueryableField[]; onAdd: (key: string, raw: string) => void }) {
+const noRange: RangeInput = { min: '', max: '' };
+
+/** Pick a field, then one value (a choice, yes / no, text) or, for number, money and date fields, a from / to range. */
+function AddFilterForm({ fields, onAdd }: { fields: QueryableField[]; onAdd: (f: NewFilter) => void }) {
   const [key, setKey] = useState<string | null>(fields[0]?.key ?? null);
   const [raw, setRaw] = useState('');
+  const [range, setRange] = useState<RangeInput>(noRange);
+  const [touched, setTouched] = useState(false);
   const field = fields.find((f) => f.key === key);
+  const ranged = field && isRangeType(field.type);
+  const min = field ? boundToParam(field.type, range.min) : undefined;
+  const max = field ? boundToParam(field.type, range.max) : undefined;
+  const rangeError = !ranged ? undefined : boundsInverted(field.type, min, max) ? t('customQuery.rangeInverted') : touched && min === undefined && max === undefined ? t('customQuery.rangeEmpty') : undefined;
+  const ready = ranged ? (min !== undefined || max !== undefined) && !boundsInverted(field.type, min, max) : !!raw.trim();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (key && raw.trim()) onAdd(key, raw.trim());
+    setTouched(true);
+    if (!key || !ready) return;
+    onAdd(ranged ? { key, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } : { key, raw: raw.trim() });
   };
   const choices =
     field?.type === 'boolean'
@@ -93,18 +117,22 @@ function AddFilterForm({ fields, onAdd }: { fields: QueryableField[]; onAdd: (ke
           onChange={(k) => {
             setKey(k);
             setRaw('');
+            setRange(noRange);
+            setTouched(false);
           }}
           allowDeselect={false}
           searchable
           comboboxProps={{ withinPortal: false }}
         />
-        {choices ? (
+        {ranged ? (
+          <RangeInputs type={field.type} value={range} onChange={setRange} error={rangeError} />
+        ) : choices ? (
           <Select label={t('customQuery.value')} data={choices} value={raw || null} onChange={(v) => setRaw(v ?? '')} searchable comboboxProps={{ withinPortal: false }} />
         ) : (
-          <TextInput label={t('customQuery.value')} value={raw} onChange={(e) => setRaw(e.currentTarget.value)} type={field?.type === 'date' ? 'date' : 'text'} />
+          <TextInput label={t('customQuery.value')} value={raw} onChange={(e) => setRaw(e.currentTarget.value)} />
         )}
         <Group justify="flex-end">
-          <Button type="submit" size="compact-sm" disabled={!key || !raw.trim()}>
+          <Button type="submit" size="compact-sm" disabled={!key || !ready}>
             {t('customQuery.add')}
           </Button>
         </Group>

@@ -56,7 +56,7 @@ export function OffersPage({ canCreate }: { canCreate: boolean }) {
         </Paper>
       ) : (
         <Stack gap="md" aria-busy={list.isFetching}>
-          {wide ? <OffersTable offers={offers} sort={filters.sort} columns={filters.columns} /> : <OfferCards offers={offers} />}
+          {wide ? <OffersTable offers={offers} sort={filters.sort} columns={filters.columns} /> : <OfferCards offers={offers} columns={filters.columns} />}
           <Group justify="space-between">
             <Text size="sm" c="gray.7" role="status">
               {list.hasNextPage ? t('offers.countMore', { count: offers.length }) : t('offers.count', { count: offers.length })}
