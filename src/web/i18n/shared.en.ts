@@ -224,7 +224,6 @@ export const sharedMessagesEn = registerMessages({
   'customQuery.from': 'From',
   'customQuery.to': 'To',
   'customQuery.rangeHelp': 'Both ends included; leave one empty for no limit on that side.',
-  'customQuery.rangeEmpty': 'Enter a from value, a to value, or both',
   'customQuery.rangeInverted': 'From must not be above To',
   'customQuery.between': '{from} – {to}',
   'customQuery.atLeast': 'from {from}',

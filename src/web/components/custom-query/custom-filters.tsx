@@ -87,16 +87,14 @@ function AddFilterForm({ fields, onAdd }: { fields: QueryableField[]; onAdd: (f:
   const [key, setKey] = useState<string | null>(fields[0]?.key ?? null);
   const [raw, setRaw] = useState('');
   const [range, setRange] = useState<RangeInput>(noRange);
-  const [touched, setTouched] = useState(false);
   const field = fields.find((f) => f.key === key);
   const ranged = field && isRangeType(field.type);
   const min = field ? boundToParam(field.type, range.min) : undefined;
   const max = field ? boundToParam(field.type, range.max) : undefined;
-  const rangeError = !ranged ? undefined : boundsInverted(field.type, min, max) ? t('customQuery.rangeInverted') : touched && min === undefined && max === undefined ? t('customQuery.rangeEmpty') : undefined;
+  const rangeError = ranged && boundsInverted(field.type, min, max) ? t('customQuery.rangeInverted') : undefined;
   const ready = ranged ? (min !== undefined || max !== undefined) && !boundsInverted(field.type, min, max) : !!raw.trim();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTouched(true);
     if (!key || !ready) return;
     onAdd(ranged ? { key, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } : { key, raw: raw.trim() });
   };
@@ -118,7 +116,6 @@ function AddFilterForm({ fields, onAdd }: { fields: QueryableField[]; onAdd: (f:
             setKey(k);
             setRaw('');
             setRange(noRange);
-            setTouched(false);
           }}
           allowDeselect={false}
           searchable
