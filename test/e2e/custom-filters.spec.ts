@@ -101,7 +101,7 @@ test('a recruiter filters the offers list by a range of a money field, in dollar
   await phone.goto(url);
   const cards = phone.getByRole('list', { name: 'Offers' }).getByRole('listitem');
   await expect(cards).toHaveCount(Math.min(items.length, 25));
-  for (const card of await cards.all()) await expect(card.locator('[data-column="custom.remote_stipend"]')).toContainText(/Remote work stipend:\s*\d/);
+  for (const card of await cards.all()) await expect(card.locator('[data-column="custom.remote_stipend"]')).toContainText(/Remote work stipend:\s*\$\d/);
   await expectNoSeriousA11yViolations(phone, 'offer cards with a custom column');
   await screenshot(phone, 'offers-custom-range-phone');
   // The chip is with the other filters, behind their button on a phone.

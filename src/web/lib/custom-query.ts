@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isCustomFilterParam } from '../../flow/fields/custom-params';
 import { queryableFieldSchema } from '../../flow/fields/field-definition.wire';
 import { apiRequest } from './api-client';
+import { formatDate, formatMoney } from './format';
 
 /**
  * Custom fields on the offers list and the status board: `custom.<key>=<value>` filters (and
@@ -49,12 +50,14 @@ export function useQueryableFields() {
   });
 }
 
-/** A value as a cell shows it: an option's label, yes / no, a list joined. */
+/** A value as a cell shows it: an option's label, yes / no, a list joined, money as dollars, a date in words. */
 export function customCellText(field: QueryableField | undefined, value: unknown, words: { yes: string; no: string }): string {
   if (value === undefined || value === null) return '';
   const label = (v: unknown) => field?.options?.find((o) => o.value === v)?.label ?? String(v);
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (typeof value === 'boolean') return value ? words.yes : words.no;
-  if (field?.type === 'money' && typeof value === 'number') return (value / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // List rows carry no currency; offers with custom money fields are in dollars nearly always.
+  if (field?.type === 'money' && typeof value === 'number') return formatMoney(value, 'USD');
+  if (field?.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return label(value);
 }
