@@ -41,16 +41,22 @@ export async function loadReadModelOffer(tx: Db, orgId: string, offerId: string)
     .where(and(eq(offers.orgId, orgId), eq(offers.id, offerId)));
   if (!row) return null;
   const { draftTerms, ...rest } = row;
+  // Several read models ask for the same version within one journal write: one round trip each.
+  const versions = new Map<number, Promise<ReturnType<typeof dims>>>();
+  const load = async (version: number) => {
+    const [v] = await tx
+      .select({ terms: offerVersions.terms })
+      .from(offerVersions)
+      .where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.number, version)));
+    return dims((v?.terms ?? null) as Terms);
+  };
   return {
     ...rest,
     draftTerms: draftTerms ? dims(draftTerms as Terms) : null,
-    async termsAt(version) {
-      if (version === 0) return dims(draftTerms as Terms);
-      const [v] = await tx
-        .select({ terms: offerVersions.terms })
-        .from(offerVersions)
-        .where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.number, version)));
-      return dims((v?.terms ?? null) as Terms);
+    termsAt(version) {
+      if (version === 0) return Promise.resolve(dims(draftTerms as Terms));
+      if (!versions.has(version)) versions.set(version, load(version));
+      return versions.get(version)!;
     },
   };
 }
