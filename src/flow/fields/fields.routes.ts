@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidRequestError, PreconditionRequiredError } from '../../core/errors';
 import { roles } from '../../core/roles';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/client';
 import { requireActor } from '../../server/plugins/auth';
-import { setEtag } from '../../server/preconditions';
+import { requireIfMatch, setEtag } from '../../server/preconditions';
 import { DEFAULT_SECTION, fieldTypes } from './field-definition.schema';
 import { createFieldLayoutService, type FieldLayoutService } from './field-layout.service';
 import { createFieldService, type FieldService } from './fields.service';
@@ -72,15 +71,6 @@ const keyParams = z.strictObject({ key: z.string().min(1).max(100) });
 const scopeQuery = z.strictObject({
   businessUnitId: z.uuid('must be a business unit id').optional().describe('The business unit of a unit field; leave out for an organisation-wide field'),
 });
-
-/** Reads the field version a change is based on, from If-Match: "3" (or W/"3"). */
-function requireFieldVersion(req: FastifyRequest): number {
-  const raw = req.headers['if-match'];
-  if (!raw) throw new PreconditionRequiredError('Send If-Match with the version of the field you read (its ETag), so a stale change cannot overwrite a newer one.');
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
-  if (!m) throw new InvalidRequestError(`If-Match "${raw}" is not a field version like "3".`, [{ field: 'If-Match', message: 'must be a field ETag like "3"' }]);
-  return Number(m[1]);
-}
 
 const layoutBody = z.strictObject({
   businessUnitId: z.uuid('must be a business unit id').nullish().describe("A business unit: its form (its own fields and the organisation-wide ones); null or left out: the organisation-wide fields"),
@@ -162,7 +152,7 @@ export function registerFieldRoutes(app: FastifyInstance, { fields }: { fields: 
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);
-      const saved = await fields.update(actor, req.params.key, scope(req.query), requireFieldVersion(req), req.body as Record<string, unknown>);
+      const saved = await fields.update(actor, req.params.key, scope(req.query), requireIfMatch(req, 'field'), req.body as Record<string, unknown>);
       setEtag(reply, saved.currentVersion);
       return saved;
     },

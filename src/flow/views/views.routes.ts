@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock';
-import { InvalidRequestError, PreconditionRequiredError } from '../../core/errors';
 import { roles } from '../../core/roles';
 import type { Db } from '../../db/client';
 import { requireActor } from '../../server/plugins/auth';
-import { setEtag } from '../../server/preconditions';
+import { readIfMatch, requireIfMatch, setEtag } from '../../server/preconditions';
 import { filterNames, VIEW_LIMITS, viewColumns, viewPages } from './saved-view';
 import { createViewService, type ViewService } from './views.service';
 
@@ -46,18 +45,6 @@ const viewBody = {
 };
 
 const idParams = z.strictObject({ id: z.uuid('must be a saved view id') });
-
-/** Reads the view version a change is based on, from If-Match: "3" (or W/"3"). */
-function ifMatchVersion(req: FastifyRequest, required: boolean): number | null {
-  const raw = req.headers['if-match'];
-  if (!raw) {
-    if (!required) return null;
-    throw new PreconditionRequiredError('Send If-Match with the version of the view you read (its ETag), so a stale change cannot overwrite a newer one.');
-  }
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
-  if (!m) throw new InvalidRequestError(`If-Match "${raw}" is not a view version like "3".`, [{ field: 'If-Match', message: 'must be a view ETag like "3"' }]);
-  return Number(m[1]);
-}
 
 export function registerViewRoutes(app: FastifyInstance, { views }: { views: ViewService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -110,7 +97,7 @@ export function registerViewRoutes(app: FastifyInstance, { views }: { views: Vie
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);
-      const saved = await views.update(actor, req.params.id, ifMatchVersion(req, true)!, req.body);
+      const saved = await views.update(actor, req.params.id, requireIfMatch(req, 'view'), req.body);
       setEtag(reply, saved.rowVersion);
       return saved;
     },
@@ -125,7 +112,7 @@ export function registerViewRoutes(app: FastifyInstance, { views }: { views: Vie
       response: { 204: z.null().describe('Deleted') },
     },
     handler: async (req, reply) => {
-      await views.remove(requireActor(req), req.params.id, ifMatchVersion(req, false));
+      await views.remove(requireActor(req), req.params.id, readIfMatch(req, 'view'));
       return reply.code(204).send(null);
     },
   });
