@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/dates';
+import { defineField, retentionBonusField } from '../../helpers/custom-fields';
 import { csrfHeader } from '../../helpers/factories';
 import { negotiationWorld, type NegotiationWorld } from './negotiation-fixture';
 
@@ -8,13 +9,8 @@ describe('version diff of custom values', () => {
   let w: NegotiationWorld;
   beforeAll(async () => {
     w = await negotiationWorld();
-    for (const field of [
-      { key: 'cost_center', label: 'Cost center', type: 'single_select', options: [{ value: 'CC-100' }, { value: 'CC-200' }] },
-      { key: 'retention_bonus', label: 'Retention bonus', type: 'money', sensitive: true },
-    ]) {
-      const res = await w.t.app.inject({ method: 'POST', url: '/api/v1/admin/fields', headers: { cookie: w.admin, ...csrfHeader }, payload: field });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    await defineField(w.t.app, w.admin, { key: 'cost_center', label: 'Cost center', type: 'single_select', options: [{ value: 'CC-100' }, { value: 'CC-200' }] });
+    await defineField(w.t.app, w.admin, retentionBonusField);
   });
   afterAll(() => w.t.close());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineField } from '../../helpers/custom-fields';
 import { csrfHeader } from '../../helpers/factories';
 import { expectProblem } from '../../helpers/problem';
 import { negotiationWorld, type NegotiationWorld } from '../negotiation/negotiation-fixture';
@@ -59,10 +60,7 @@ describe('approval policies on custom fields', () => {
 
   beforeAll(async () => {
     w = await negotiationWorld();
-    for (const f of fields) {
-      const res = await post('/api/v1/admin/fields', f);
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    for (const f of fields) await defineField(w.t.app, w.admin, f);
     const retired = await post('/api/v1/admin/fields/union_code/retire', {});
     expect(retired.statusCode, retired.body).toBe(200);
     await w.approvals.savePolicy(w.admin, customPolicy);
